@@ -1,0 +1,143 @@
+package io.kcuserdata.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSubmitInput;
+
+/**
+ * A browser without JavaScript (HtmlUnit) that signs in through Keycloak's login pages, as a person
+ * would: the browser flow, forms and redirects, ending at the test app's redirect URI.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final WebClient client = new WebClient();
+
+  Browser() {
+    client.getOptions().setJavaScriptEnabled(false);
+    client.getOptions().setCssEnabled(false);
+    client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    client.getOptions().setRedirectEnabled(true);
+  }
+
+  /** Signs in with username and password through the realm's browser flow, from no session. */
+  public LoginOutcome login(TestRealm realm, String username, String password) {
+    client.getCookieManager().clearCookies();
+    HtmlPage page = openLoginPage(realm);
+    return submitCredentials(realm, page, username, password);
+  }
+
+  /**
+   * Signs in through identity provider {@code alias}: the realm's login page, the provider's
+   * button, the upstream login form, and the first-broker-login review form if Keycloak shows one.
+   */
+  public LoginOutcome loginThroughIdp(
+      TestRealm realm, String alias, String username, String password) {
+    client.getCookieManager().clearCookies();
+    HtmlPage page = openLoginPage(realm);
+    DomElement button = page.getElementById("social-" + alias);
+    if (button == null) {
+      throw new AssertionError("no button for identity provider " + alias + " on " + page.getUrl());
+    }
+    Page upstream = click(button);
+    if (!(upstream instanceof HtmlPage upstreamPage)) {
+      return LoginOutcome.of(realm, upstream);
+    }
+    LoginOutcome outcome = submitCredentials(realm, upstreamPage, username, password);
+    if (outcome.signedIn() || outcome.page() == null) {
+      return outcome;
+    }
+    HtmlForm review =
+        findForm(outcome.page(), "kc-idp-review-profile-form", "kc-update-profile-form");
+    return review == null ? outcome : LoginOutcome.of(realm, submit(review));
+  }
+
+  /** Opens any page (an account page, an error page) in this browser's session. */
+  public Page open(URI uri) {
+    try {
+      return client.getPage(uri.toURL());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HtmlPage openLoginPage(TestRealm realm) {
+    URI auth =
+        URI.create(
+            realm.issuer()
+                + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id="
+                + TestRealm.APP_CLIENT_ID
+                + "&redirect_uri="
+                + URLEncoder.encode(realm.appRedirectUri().toString(), StandardCharsets.UTF_8)
+                + "&state="
+                + UUID.randomUUID()
+                + "&nonce="
+                + UUID.randomUUID());
+    Page page = open(auth);
+    if (page instanceof HtmlPage html) {
+      return html;
+    }
+    throw new AssertionError(
+        "expected a login page at " + auth + ", got " + page.getWebResponse().getContentType());
+  }
+
+  private LoginOutcome submitCredentials(
+      TestRealm realm, HtmlPage page, String username, String password) {
+    HtmlForm form = findForm(page, "kc-form-login");
+    if (form == null) {
+      throw new AssertionError(
+          "no login form at " + page.getUrl() + ":\n" + page.asNormalizedText());
+    }
+    form.getInputByName("username").setValue(username);
+    form.getInputByName("password").setValue(password);
+    return LoginOutcome.of(realm, submit(form));
+  }
+
+  private static HtmlForm findForm(HtmlPage page, String... ids) {
+    for (String id : ids) {
+      DomElement element = page.getElementById(id);
+      if (element instanceof HtmlForm form) {
+        return form;
+      }
+    }
+    return null;
+  }
+
+  private static Page submit(HtmlForm form) {
+    for (DomElement element : form.getElementsByTagName("input")) {
+      if (element instanceof HtmlSubmitInput input) {
+        return click(input);
+      }
+    }
+    for (DomElement element : form.getElementsByTagName("button")) {
+      if (element instanceof HtmlButton button
+          && "submit".equalsIgnoreCase(button.getTypeAttribute())) {
+        return click(button);
+      }
+    }
+    throw new AssertionError("form " + form.getId() + " has no submit button");
+  }
+
+  private static Page click(DomElement element) {
+    try {
+      return element.click();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

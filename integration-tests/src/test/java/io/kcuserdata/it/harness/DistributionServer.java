@@ -1,0 +1,170 @@
+package io.kcuserdata.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keycloak started from the unpacked {@code keycloak-quarkus-dist} zip, with the pack's JAR in its
+ * {@code providers/}, in dev mode on an in-memory H2 database and free ports.
+ */
+final class DistributionServer implements KeycloakServer {
+
+  private static final String ADMIN_USER = "admin";
+  private static final String ADMIN_PASSWORD = "admin";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Process process;
+  private final URI baseUrl;
+  private final ServerLog log;
+
+  private DistributionServer(Process process, URI baseUrl, ServerLog log) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.log = log;
+  }
+
+  static DistributionServer start(Path home, Path logFile) {
+    if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+      throw new IllegalStateException(
+          "No Keycloak distribution at "
+              + home
+              + "; run the tests through Maven (./mvnw verify), which unpacks it there.");
+    }
+    int httpPort = freePort();
+    int managementPort = freePort();
+    List<String> command =
+        List.of(
+            "bash",
+            home.resolve("bin/kc.sh").toString(),
+            "start-dev",
+            "--http-port=" + httpPort,
+            "--http-management-port=" + managementPort,
+            "--health-enabled=true",
+            "--db=dev-mem",
+            "--log-console-color=false");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+    env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    long started = System.nanoTime();
+    Process process;
+    try {
+      Files.createDirectories(logFile.getParent());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + command, e);
+    }
+    DistributionServer server =
+        new DistributionServer(
+            process, URI.create("http://localhost:" + httpPort), new ServerLog(logFile));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
+    server.awaitReady(URI.create("http://localhost:" + managementPort + "/health/ready"));
+    System.out.printf(
+        "Keycloak started from %s in %.1f s on %s (log: %s)%n",
+        home, (System.nanoTime() - started) / 1e9, server.baseUrl, logFile);
+    return server;
+  }
+
+  private void awaitReady(URI health) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Keycloak exited with code "
+                + process.exitValue()
+                + " while starting:\n"
+                + log.tail(80));
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // The management port opens late in the startup.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      sleep(Duration.ofMillis(500));
+    }
+    close();
+    throw new IllegalStateException(
+        "Keycloak not ready after " + STARTUP_TIMEOUT + ":\n" + log.tail(80));
+  }
+
+  @Override
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public String adminUser() {
+    return ADMIN_USER;
+  }
+
+  @Override
+  public String adminPassword() {
+    return ADMIN_PASSWORD;
+  }
+
+  @Override
+  public Optional<ServerLog> log() {
+    return Optional.of(log);
+  }
+
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    // kc.sh execs java; stopping its children too covers a shell that did not.
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.kcuserdata.it.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A test realm's token endpoint, called as the realm's {@code test-app} client would. */
+public final class TokenEndpoint {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the token endpoint answered: the HTTP status and the JSON body. */
+  public record TokenResponse(int status, JsonNode body) {
+    public boolean ok() {
+      return status == 200;
+    }
+
+    public String accessToken() {
+      return body.path("access_token").asText(null);
+    }
+
+    public String error() {
+      return body.path("error").asText(null);
+    }
+  }
+
+  private final TestRealm realm;
+
+  TokenEndpoint(TestRealm realm) {
+    this.realm = realm;
+  }
+
+  /** The resource-owner password grant ("direct access grant"). */
+  public TokenResponse password(String username, String password) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "password");
+    form.put("client_id", TestRealm.APP_CLIENT_ID);
+    form.put("username", username);
+    form.put("password", password);
+    form.put("scope", "openid");
+    return post(form);
+  }
+
+  /** Redeems an authorization code from a browser login. */
+  public TokenResponse exchangeCode(String code) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("client_id", TestRealm.APP_CLIENT_ID);
+    form.put("code", code);
+    form.put("redirect_uri", realm.appRedirectUri().toString());
+    return post(form);
+  }
+
+  private TokenResponse post(Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(realm.issuer() + "/protocol/openid-connect/token"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

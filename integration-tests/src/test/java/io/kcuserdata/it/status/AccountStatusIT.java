@@ -1,0 +1,129 @@
+package io.kcuserdata.it.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kcuserdata.it.harness.Browser;
+import io.kcuserdata.it.harness.KeycloakIT;
+import io.kcuserdata.it.harness.LoginOutcome;
+import io.kcuserdata.it.harness.Realms;
+import io.kcuserdata.it.harness.TestRealm;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.userprofile.config.UPConfig.UnmanagedAttributePolicy;
+
+@KeycloakIT
+class AccountStatusIT {
+
+  private static final String PASSWORD = "correct horse battery";
+
+  private TestRealm realm;
+  private String userId;
+
+  @BeforeEach
+  void realmWithTheListenerEnabled(Realms realms) {
+    realm =
+        realms
+            .create()
+            .enableEventListeners("userdata-account-status")
+            .unmanagedAttributes(UnmanagedAttributePolicy.ADMIN_VIEW);
+    userId = realm.createUser("alice", PASSWORD);
+  }
+
+  @Nested
+  class ASuccessfulBrowserLogin {
+
+    @Test
+    void recordsTheTimeTheAddressAndTheCount(Browser browser) throws Exception {
+      Instant before = Instant.now().minusSeconds(1);
+
+      signIn(browser);
+
+      Map<String, List<String>> status = realm.attributes(userId);
+      assertThat(status).containsEntry("status.login_count", List.of("1"));
+      Instant at = Instant.parse(status.get("status.last_login_at").get(0));
+      assertThat(at).isBetween(before, Instant.now().plusSeconds(1));
+      String ip = status.get("status.last_login_ip").get(0);
+      assertThat(InetAddress.getByName(ip).isLoopbackAddress()).as("address %s", ip).isTrue();
+    }
+
+    @Test
+    void countsEveryLoginAndMovesTheLastLoginForward(Browser browser) {
+      signIn(browser);
+      Instant first = lastLoginAt();
+
+      signIn(browser);
+
+      assertThat(realm.attributes(userId)).containsEntry("status.login_count", List.of("2"));
+      assertThat(lastLoginAt()).isAfterOrEqualTo(first);
+    }
+  }
+
+  @Nested
+  class AFailedLogin {
+
+    @Test
+    void leavesAUserWhoNeverSignedInWithoutStatus(Browser browser) {
+      LoginOutcome outcome = browser.login(realm, "alice", "wrong password");
+
+      assertThat(outcome.signedIn()).isFalse();
+      assertThat(outcome.error()).contains("Invalid username or password");
+      assertThat(realm.attributes(userId))
+          .doesNotContainKeys("status.login_count", "status.last_login_at", "status.last_login_ip");
+    }
+
+    @Test
+    void changesNothingRecordedByEarlierLogins(Browser browser) {
+      signIn(browser);
+      Map<String, List<String>> afterSuccess = realm.attributes(userId);
+
+      LoginOutcome outcome = browser.login(realm, "alice", "wrong password");
+
+      assertThat(outcome.signedIn()).isFalse();
+      assertThat(realm.attributes(userId)).isEqualTo(afterSuccess);
+    }
+
+    @Test
+    void throughTheDirectGrantChangesNothingEither() {
+      assertThat(realm.tokens().password("alice", "wrong password").error())
+          .isEqualTo("invalid_grant");
+
+      assertThat(realm.attributes(userId)).doesNotContainKey("status.login_count");
+    }
+  }
+
+  @Nested
+  class OtherWaysOfSigningIn {
+
+    @Test
+    void aDirectGrantCountsAsALogin() {
+      assertThat(realm.tokens().password("alice", PASSWORD).ok()).isTrue();
+
+      assertThat(realm.attributes(userId)).containsEntry("status.login_count", List.of("1"));
+    }
+  }
+
+  @Test
+  void aRealmWithoutTheListenerRecordsNothing(Realms realms, Browser browser) {
+    TestRealm plain = realms.create().unmanagedAttributes(UnmanagedAttributePolicy.ADMIN_VIEW);
+    String bob = plain.createUser("bob", PASSWORD);
+
+    assertThat(browser.login(plain, "bob", PASSWORD).signedIn()).isTrue();
+
+    assertThat(plain.attributes(bob)).doesNotContainKey("status.login_count");
+  }
+
+  private void signIn(Browser browser) {
+    LoginOutcome outcome = browser.login(realm, "alice", PASSWORD);
+    assertThat(outcome.signedIn()).as(outcome.pageText()).isTrue();
+    assertThat(outcome.code()).isNotBlank();
+  }
+
+  private Instant lastLoginAt() {
+    return Instant.parse(realm.attributes(userId).get("status.last_login_at").get(0));
+  }
+}
