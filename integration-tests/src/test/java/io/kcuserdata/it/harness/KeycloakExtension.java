@@ -21,7 +21,12 @@ final class KeycloakExtension implements BeforeEachCallback, ParameterResolver, 
   private static final Namespace NS = Namespace.create(KeycloakExtension.class);
   private static final Set<Class<?>> RESOLVED =
       Set.of(
-          KeycloakServer.class, Keycloak.class, Realms.class, Browser.class, TestHttpServer.class);
+          KeycloakServer.class,
+          Keycloak.class,
+          HttpApi.class,
+          Realms.class,
+          Browser.class,
+          TestHttpServer.class);
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -43,6 +48,9 @@ final class KeycloakExtension implements BeforeEachCallback, ParameterResolver, 
     }
     if (type == Keycloak.class) {
       return run.admin();
+    }
+    if (type == HttpApi.class) {
+      return HttpApi.asAdmin(run.server(), run.admin());
     }
     if (type == Realms.class) {
       return store.computeIfAbsent(

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class that runs against the shared Keycloak server. Test and lifecycle methods may
  * take {@link KeycloakServer}, {@link org.keycloak.admin.client.Keycloak} (admin of the master
- * realm), {@link Realms}, {@link Browser} and {@link TestHttpServer} parameters; everything but the
- * server and admin client is fresh for each test and cleaned up after it.
+ * realm), {@link HttpApi} (raw HTTP as that admin), {@link Realms}, {@link Browser} and {@link
+ * TestHttpServer} parameters; everything but the server and admin client is fresh for each test and
+ * cleaned up after it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -21,12 +21,14 @@ public final class TestRealm {
 
   private final RealmResource admin;
   private final String name;
+  private final URI baseUrl;
   private final URI issuer;
   private final URI appRedirectUri;
 
   TestRealm(RealmResource admin, String name, URI baseUrl, URI appRedirectUri) {
     this.admin = admin;
     this.name = name;
+    this.baseUrl = baseUrl;
     this.issuer = URI.create(baseUrl + "/realms/" + name);
     this.appRedirectUri = appRedirectUri;
   }
@@ -43,6 +45,16 @@ public final class TestRealm {
   /** {@code <base>/realms/<name>}: the OIDC issuer and the root of the realm's public endpoints. */
   public URI issuer() {
     return issuer;
+  }
+
+  /** The server's base URL, e.g. {@code http://localhost:8080}. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** Raw HTTP calls with a user's (or anybody's) bearer token; null for none. */
+  public HttpApi http(String bearerToken) {
+    return HttpApi.withToken(baseUrl, bearerToken);
   }
 
   /** Where the test app receives authorization codes (a server in the test JVM). */

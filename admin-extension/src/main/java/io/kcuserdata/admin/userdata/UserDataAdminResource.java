@@ -1,0 +1,137 @@
+package io.kcuserdata.admin.userdata;
+
+import static io.kcuserdata.admin.http.UserDataResponses.guarded;
+import static io.kcuserdata.admin.http.UserDataResponses.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.document.UserDataDocument;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.service.UserDataService;
+import io.kcuserdata.core.service.UserDataService.WriteResult;
+import io.kcuserdata.core.spi.Memberships;
+import io.kcuserdata.core.spi.UserModelAttributes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/user-data/users/{id}}: one user's data for administrators. Reads
+ * need view-users, writes manage-users (or the fine-grained permissions for this user).
+ */
+public final class UserDataAdminResource {
+
+  private static final Caller ADMIN = Caller.admin();
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
+  private final UserModel user;
+  private final UserDataService service;
+
+  UserDataAdminResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent,
+      UserModel user,
+      UserDataService service) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+    this.adminEvent = adminEvent;
+    this.user = user;
+    this.service = service;
+  }
+
+  @GET
+  public Response get() {
+    requireView();
+    UserDataDocument document = service.read(new UserModelAttributes(user));
+    return json(document.view(ADMIN), document.etag(ADMIN));
+  }
+
+  @PATCH
+  public Response patch(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
+    requireManage();
+    JsonNode patch = JsonBody.read(contentType, body, JsonBody.MERGE_PATCH, JsonBody.JSON);
+    return guarded(
+        () ->
+            answer(
+                service.patch(
+                    ADMIN, new UserModelAttributes(user), memberships(), patch, ifMatch)));
+  }
+
+  @GET
+  @Path("{namespace}")
+  public Response getNamespace(@PathParam("namespace") String name) {
+    requireView();
+    return guarded(
+        () -> {
+          UserDataDocument document = service.read(new UserModelAttributes(user));
+          return json(document.get(Namespace.parse(name)), document.etag(ADMIN));
+        });
+  }
+
+  @PUT
+  @Path("{namespace}")
+  public Response replace(
+      @PathParam("namespace") String name,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      InputStream body) {
+    requireManage();
+    return guarded(
+        () -> {
+          Namespace namespace = Namespace.parse(name);
+          JsonNode content = JsonBody.read(contentType, body, JsonBody.JSON);
+          return answer(
+              service.replace(
+                  ADMIN,
+                  new UserModelAttributes(user),
+                  memberships(),
+                  namespace,
+                  content,
+                  ifMatch));
+        });
+  }
+
+  private Response answer(WriteResult result) {
+    UserDataAdminEvents.changed(adminEvent, session, result.changes());
+    return json(result.document().view(ADMIN), result.document().etag(ADMIN));
+  }
+
+  private Set<String> memberships() {
+    return Memberships.of(session, realm, user);
+  }
+
+  private void requireView() {
+    if (!auth.users().canView(user)) {
+      throw ApiError.forbidden("viewing this user's data needs the view-users permission");
+    }
+  }
+
+  private void requireManage() {
+    if (!auth.users().canManage(user)) {
+      throw ApiError.forbidden("changing this user's data needs the manage-users permission");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.kcuserdata.admin.userdata;
+
+import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.core.spi.UserDataProvider;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/user-data}: the root of the pack's admin API. */
+public final class UserDataAdminRoot {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
+
+  UserDataAdminRoot(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+    this.adminEvent = adminEvent;
+  }
+
+  @Path("users/{id}")
+  public UserDataAdminResource user(@PathParam("id") String id) {
+    UserModel user = session.users().getUserById(realm, id);
+    if (user == null) {
+      // As Keycloak's own users endpoint: who may not query users does not learn who exists.
+      if (!auth.users().canQuery()) {
+        throw ApiError.forbidden("querying users needs the view-users or query-users permission");
+      }
+      throw ApiError.notFound("no user " + id + " in realm " + realm.getName());
+    }
+    return new UserDataAdminResource(
+        session,
+        realm,
+        auth,
+        adminEvent,
+        user,
+        session.getProvider(UserDataProvider.class).service());
+  }
+}

@@ -1,0 +1,43 @@
+package io.kcuserdata.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+
+/** The pack's one JSON mapper (Keycloak's Jackson), and the compact form limits are measured in. */
+public final class Json {
+
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return NODES.objectNode();
+  }
+
+  /** Compact JSON text: no spaces, as stored and as the size limit counts it. */
+  public static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  public static int compactBytes(JsonNode node) {
+    return compact(node).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Parses JSON text, or answers null when it is not JSON. */
+  public static JsonNode parseOrNull(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.kcuserdata.core.namespace;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A user attribute that stores one top-level key of a namespace: {@code <namespace>.<key>}. */
+public record AttributeName(Namespace namespace, String key) {
+
+  /** The rule for top-level keys, from the public contract. */
+  public static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+  public String value() {
+    return namespace.attributePrefix() + key;
+  }
+
+  /**
+   * The namespace and key an attribute stores, or empty for attributes that are not namespaced data
+   * (Keycloak's own, other extensions', the pack's bookkeeping such as {@code <ns>._json}).
+   */
+  public static Optional<AttributeName> parse(String attribute) {
+    int first = attribute.indexOf('.');
+    if (first <= 0) {
+      return Optional.empty();
+    }
+    Optional<NamespaceKind> kind = NamespaceKind.byPrefix(attribute.substring(0, first));
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    String rest = attribute.substring(first + 1);
+    String alias = null;
+    if (kind.get().scoped()) {
+      int second = rest.indexOf('.');
+      if (second <= 0) {
+        return Optional.empty();
+      }
+      alias = rest.substring(0, second);
+      rest = rest.substring(second + 1);
+      if (!Namespace.ALIAS.matcher(alias).matches()) {
+        return Optional.empty();
+      }
+    }
+    if (!KEY.matcher(rest).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AttributeName(new Namespace(kind.get(), alias), rest));
+  }
+}

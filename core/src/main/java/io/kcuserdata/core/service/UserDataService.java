@@ -1,0 +1,152 @@
+package io.kcuserdata.core.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.access.AccessPolicy;
+import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.document.DocumentPatch;
+import io.kcuserdata.core.document.UserDataDocument;
+import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.json.MergePatch;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.namespace.NamespaceKind;
+import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.storage.UserAttributes;
+import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.core.validation.NamespaceRules;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads and writes a user's data under the access table, the key rules and the limits. Every write
+ * is checked whole before anything is stored: a write with one bad part changes nothing.
+ */
+public final class UserDataService {
+
+  /** The document after a write, and what the write changed (empty when it changed nothing). */
+  public record WriteResult(UserDataDocument document, List<Change> changes) {}
+
+  private final NamespaceRules rules;
+
+  public UserDataService(NamespaceRules rules) {
+    this.rules = rules;
+  }
+
+  public UserDataDocument read(UserAttributes user) {
+    return new UserDataDocument(NamespaceStore.readAll(user));
+  }
+
+  /**
+   * Applies a merge patch of the whole document.
+   *
+   * @param memberOf aliases of the organizations the user belongs to
+   * @param ifMatch the {@code If-Match} header, or {@code null}
+   */
+  public WriteResult patch(
+      Caller caller, UserAttributes user, Set<String> memberOf, JsonNode patch, String ifMatch) {
+    UserDataDocument current = read(user);
+    checkPrecondition(current, caller, ifMatch);
+    Map<Namespace, ObjectNode> next = new LinkedHashMap<>();
+    DocumentPatch.split(patch, current.namespaces().keySet())
+        .forEach(
+            (namespace, part) ->
+                next.put(namespace, asObject(MergePatch.apply(current.get(namespace), part))));
+    return write(caller, user, memberOf, current, next);
+  }
+
+  /** Replaces one namespace with {@code content} (a JSON object; {@code {}} empties it). */
+  public WriteResult replace(
+      Caller caller,
+      UserAttributes user,
+      Set<String> memberOf,
+      Namespace namespace,
+      JsonNode content,
+      String ifMatch) {
+    UserDataDocument current = read(user);
+    checkPrecondition(current, caller, ifMatch);
+    if (content == null || !content.isObject()) {
+      throw new InvalidUserDataException(namespace.name(), "a namespace is a JSON object");
+    }
+    // Replacing keeps RFC 7396's reading of null: a member set to null is not stored.
+    ObjectNode next = asObject(MergePatch.apply(Json.object(), content));
+    return write(caller, user, memberOf, current, Map.of(namespace, next));
+  }
+
+  private WriteResult write(
+      Caller caller,
+      UserAttributes user,
+      Set<String> memberOf,
+      UserDataDocument current,
+      Map<Namespace, ObjectNode> next) {
+    // Every part is checked, changed or not: a refused no-op must not reveal a hidden value.
+    next.forEach(
+        (namespace, content) -> {
+          if (!AccessPolicy.canWrite(caller, namespace)) {
+            throw new InvalidUserDataException(
+                namespace.name(), AccessPolicy.writeRefusal(caller, namespace));
+          }
+          if (namespace.kind() == NamespaceKind.ORG
+              && !content.isEmpty()
+              && !memberOf.contains(namespace.alias())) {
+            throw new InvalidUserDataException(
+                namespace.name(),
+                "the user is not a member of organization '" + namespace.alias() + "'");
+          }
+          if (!content.isEmpty()) {
+            rules.check(namespace, content);
+          }
+        });
+    List<Change> changes = new ArrayList<>();
+    next.forEach(
+        (namespace, content) -> {
+          Set<String> changed = changedKeys(current.get(namespace), content);
+          if (!changed.isEmpty()) {
+            changes.add(new Change(namespace, changed));
+          }
+        });
+    for (Change change : changes) {
+      NamespaceStore.write(user, change.namespace(), next.get(change.namespace()));
+    }
+    return new WriteResult(changes.isEmpty() ? current : read(user), changes);
+  }
+
+  private static void checkPrecondition(UserDataDocument current, Caller caller, String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return;
+    }
+    String etag = current.etag(caller);
+    for (String candidate : ifMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.equals("*") || weakEquals(tag, etag)) {
+        return;
+      }
+    }
+    throw new PreconditionFailedException(etag);
+  }
+
+  /** RFC 9110's weak comparison: tags match when their opaque parts do, W/ or not. */
+  private static boolean weakEquals(String a, String b) {
+    return strip(a).equals(strip(b));
+  }
+
+  private static String strip(String tag) {
+    return tag.startsWith("W/") ? tag.substring(2) : tag;
+  }
+
+  private static ObjectNode asObject(JsonNode node) {
+    return node instanceof ObjectNode object ? object : Json.object();
+  }
+
+  private static Set<String> changedKeys(ObjectNode before, ObjectNode after) {
+    Set<String> keys = new HashSet<>();
+    before.fieldNames().forEachRemaining(keys::add);
+    after.fieldNames().forEachRemaining(keys::add);
+    keys.removeIf(key -> Objects.equals(before.get(key), after.get(key)));
+    return keys;
+  }
+}

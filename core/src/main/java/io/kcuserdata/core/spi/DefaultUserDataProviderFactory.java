@@ -1,0 +1,77 @@
+package io.kcuserdata.core.spi;
+
+import io.kcuserdata.core.service.UserDataService;
+import io.kcuserdata.core.validation.Limits;
+import io.kcuserdata.core.validation.NamespaceRules;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Reads the limits once at startup and removes a user's {@code org.<alias>} data when the user
+ * leaves that organization.
+ */
+public final class DefaultUserDataProviderFactory implements UserDataProviderFactory {
+
+  public static final String ID = "default";
+  static final String MAX_DEPTH = "max-depth";
+  static final String MAX_NAMESPACE_BYTES = "max-namespace-bytes";
+
+  private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
+
+  private UserDataService service;
+
+  @Override
+  public UserDataProvider create(KeycloakSession session) {
+    return () -> service;
+  }
+
+  @Override
+  public void init(Config.Scope config) {
+    Limits limits =
+        new Limits(
+            config.getInt(MAX_DEPTH, Limits.DEFAULT_MAX_DEPTH),
+            config.getInt(MAX_NAMESPACE_BYTES, Limits.DEFAULT_MAX_NAMESPACE_BYTES));
+    if (!limits.equals(Limits.DEFAULTS)) {
+      LOG.infof(
+          "user-data limits: depth %d, %d bytes per namespace",
+          limits.maxDepth(), limits.maxNamespaceBytes());
+    }
+    service = new UserDataService(new NamespaceRules(limits));
+  }
+
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    factory.register(new OrganizationDataCleanup());
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigMetadata() {
+    return ProviderConfigurationBuilder.create()
+        .property()
+        .name(MAX_DEPTH)
+        .type("int")
+        .helpText("Deepest nesting of objects and arrays in one namespace (1..64).")
+        .defaultValue(Limits.DEFAULT_MAX_DEPTH)
+        .add()
+        .property()
+        .name(MAX_NAMESPACE_BYTES)
+        .type("int")
+        .helpText("Largest size of one namespace of one user, as compact JSON in bytes.")
+        .defaultValue(Limits.DEFAULT_MAX_NAMESPACE_BYTES)
+        .add()
+        .build();
+  }
+}
