@@ -61,6 +61,21 @@ public final class AccessPolicy {
     };
   }
 
+  /** Whether {@code caller} may write some namespace of {@code kind}: for {@code "org": null}. */
+  public static boolean canWriteSome(Caller caller, NamespaceKind kind) {
+    if (!kind.scoped()) {
+      return canWrite(caller, new Namespace(kind, null));
+    }
+    String alias =
+        switch (caller.actor()) {
+          case IDP_MAPPER -> caller.idpAlias();
+          case DELEGATED_ADMIN, USER ->
+              caller.organizations().stream().findFirst().orElse("any-organization");
+          case ADMIN, SYSTEM -> "any";
+        };
+    return canWrite(caller, new Namespace(kind, alias));
+  }
+
   /** Why {@code caller} may not write {@code namespace}, for the error a client sees. */
   public static String writeRefusal(Caller caller, Namespace namespace) {
     if (canRead(caller, namespace)) {
@@ -74,7 +89,8 @@ public final class AccessPolicy {
         && caller.organizations().contains(namespace.alias());
   }
 
-  private static String describe(Actor actor) {
+  /** How errors name an actor: "the user", "administrators", … */
+  public static String describe(Actor actor) {
     return switch (actor) {
       case USER -> "the user";
       case ADMIN -> "administrators";

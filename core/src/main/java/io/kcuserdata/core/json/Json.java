@@ -1,8 +1,10 @@
 package io.kcuserdata.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,9 @@ public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper();
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static final ObjectReader WHOLE_VALUE =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -32,10 +37,11 @@ public final class Json {
     return compact(node).getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /** Parses JSON text, or answers null when it is not JSON. */
+  /** Parses JSON text holding exactly one value, or answers null when it is not that. */
   public static JsonNode parseOrNull(String text) {
     try {
-      return MAPPER.readTree(text);
+      JsonNode node = WHOLE_VALUE.readTree(text);
+      return node == null || node.isMissingNode() ? null : node;
     } catch (JsonProcessingException e) {
       return null;
     }

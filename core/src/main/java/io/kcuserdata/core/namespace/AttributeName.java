@@ -14,6 +14,29 @@ public record AttributeName(Namespace namespace, String key) {
   }
 
   /**
+   * The namespace an attribute belongs to by its name, whatever follows the namespace's prefix: a
+   * key, the {@code _json} marker, or something no writer of the pack would produce.
+   */
+  public static Optional<Namespace> namespaceOf(String attribute) {
+    int first = attribute.indexOf('.');
+    if (first <= 0) {
+      return Optional.empty();
+    }
+    Optional<NamespaceKind> kind = NamespaceKind.byPrefix(attribute.substring(0, first));
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!kind.get().scoped()) {
+      return Optional.of(new Namespace(kind.get(), null));
+    }
+    int second = attribute.indexOf('.', first + 1);
+    String alias = attribute.substring(first + 1, second < 0 ? attribute.length() : second);
+    return Namespace.ALIAS.matcher(alias).matches()
+        ? Optional.of(new Namespace(kind.get(), alias))
+        : Optional.empty();
+  }
+
+  /**
    * The namespace and key an attribute stores, or empty for attributes that are not namespaced data
    * (Keycloak's own, other extensions', the pack's bookkeeping such as {@code <ns>._json}).
    */

@@ -52,7 +52,11 @@ public final class UserDataService {
     UserDataDocument current = read(user);
     checkPrecondition(current, caller, ifMatch);
     Map<Namespace, ObjectNode> next = new LinkedHashMap<>();
-    DocumentPatch.split(patch, current.namespaces().keySet())
+    refuseScopedNullsNotWritable(caller, patch);
+    // "org": null empties only what the caller can see, so its answer reveals nothing hidden.
+    Set<Namespace> visible = new HashSet<>(current.namespaces().keySet());
+    visible.removeIf(namespace -> !AccessPolicy.canRead(caller, namespace));
+    DocumentPatch.split(patch, visible)
         .forEach(
             (namespace, part) ->
                 next.put(namespace, asObject(MergePatch.apply(current.get(namespace), part))));
@@ -113,6 +117,21 @@ public final class UserDataService {
       NamespaceStore.write(user, change.namespace(), next.get(change.namespace()));
     }
     return new WriteResult(changes.isEmpty() ? current : read(user), changes);
+  }
+
+  private static void refuseScopedNullsNotWritable(Caller caller, JsonNode patch) {
+    for (NamespaceKind kind : NamespaceKind.values()) {
+      if (kind.scoped()
+          && patch != null
+          && patch.path(kind.prefix()).isNull()
+          && !AccessPolicy.canWriteSome(caller, kind)) {
+        throw new InvalidUserDataException(
+            kind.prefix(),
+            kind.prefix()
+                + " namespaces are not writable by "
+                + AccessPolicy.describe(caller.actor()));
+      }
+    }
   }
 
   private static void checkPrecondition(UserDataDocument current, Caller caller, String ifMatch) {

@@ -1,0 +1,69 @@
+package io.kcuserdata.core.profile;
+
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.Attributes;
+import org.keycloak.userprofile.DeclarativeUserProfileProvider;
+import org.keycloak.userprofile.DeclarativeUserProfileProviderFactory;
+import org.keycloak.userprofile.DefaultAttributes;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileMetadata;
+
+/**
+ * Restricts namespaced attributes, declared or not, by {@link ProfileAccess}: declared ones when
+ * the realm's profile metadata is built, unmanaged ones each time Keycloak describes them.
+ */
+final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
+
+  private final KeycloakSession session;
+
+  NamespacedProfileProvider(
+      KeycloakSession session, DeclarativeUserProfileProviderFactory factory) {
+    super(session, factory);
+    this.session = session;
+  }
+
+  @Override
+  protected UserProfileMetadata decorateUserProfileForCache(
+      UserProfileMetadata metadata, UPConfig config) {
+    UserProfileMetadata decorated = super.decorateUserProfileForCache(metadata, config);
+    boolean admin = decorated.getContext().isAdminContext();
+    for (AttributeMetadata attribute : decorated.getAttributes()) {
+      String name = attribute.getName();
+      if (ProfileAccess.governs(name)) {
+        boolean view = ProfileAccess.canView(name, admin);
+        boolean edit = ProfileAccess.canEdit(name, admin, true);
+        attribute.addReadCondition(c -> view).addWriteCondition(c -> edit);
+      }
+    }
+    return decorated;
+  }
+
+  @Override
+  protected Attributes createAttributes(
+      UserProfileContext context,
+      Map<String, ?> attributes,
+      UserModel user,
+      UserProfileMetadata metadata) {
+    Attributes created = super.createAttributes(context, attributes, user, metadata);
+    if (created.getClass() != DefaultAttributes.class) {
+      return created; // service accounts keep Keycloak's own rules
+    }
+    return new DefaultAttributes(context, attributes, user, metadata, session) {
+      @Override
+      protected AttributeMetadata createUnmanagedAttributeMetadata(String name) {
+        AttributeMetadata unmanaged = super.createUnmanagedAttributeMetadata(name);
+        if (!ProfileAccess.governs(name)) {
+          return unmanaged;
+        }
+        boolean admin = context.isAdminContext();
+        boolean view = ProfileAccess.canView(name, admin);
+        boolean edit = ProfileAccess.canEdit(name, admin, false);
+        return unmanaged.addReadCondition(c -> view).addWriteCondition(c -> edit);
+      }
+    };
+  }
+}

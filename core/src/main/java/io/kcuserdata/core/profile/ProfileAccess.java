@@ -1,0 +1,81 @@
+package io.kcuserdata.core.profile;
+
+import io.kcuserdata.core.access.AccessPolicy;
+import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.namespace.AttributeName;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.namespace.NamespaceKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The access table applied to Keycloak's own paths (Account API and console, login forms, the admin
+ * users API), which see namespaced data as user attributes.
+ *
+ * <ul>
+ *   <li>Administrators read every namespace there but write none: their one write path is the
+ *       pack's API, which keeps types and limits.
+ *   <li>Users read what the table lets them read and write only attributes a realm admin declared
+ *       in the user profile under {@code profile} or {@code user_metadata}.
+ *   <li>The {@code <namespace>._json} markers are bookkeeping: never shown to users, never written
+ *       through Keycloak's paths.
+ * </ul>
+ */
+public final class ProfileAccess {
+
+  /** Attribute-name patterns (Keycloak's syntax: a trailing {@code *}) admins may not change. */
+  public static final List<String> ADMIN_READ_ONLY =
+      List.of(
+          "profile.*",
+          "user_metadata.*",
+          "custom_data.*",
+          "app_metadata.*",
+          "idp.*",
+          "org.*",
+          "status.*");
+
+  /**
+   * Patterns users may not change, answered with Keycloak's read-only error. Namespaces users may
+   * not even read are left out: comparing a submitted value with the stored one would reveal it.
+   */
+  public static final List<String> USER_READ_ONLY =
+      List.of("custom_data.*", "idp.*", "org.*", "profile._json", "user_metadata._json");
+
+  private static final Set<NamespaceKind> USER_WRITABLE =
+      Set.of(NamespaceKind.PROFILE, NamespaceKind.USER_METADATA);
+
+  private ProfileAccess() {}
+
+  /** Whether {@code attribute} is namespaced data at all (or its marker). */
+  public static boolean governs(String attribute) {
+    return AttributeName.namespaceOf(attribute).isPresent();
+  }
+
+  public static boolean canView(String attribute, boolean adminContext) {
+    Optional<Namespace> namespace = AttributeName.namespaceOf(attribute);
+    if (namespace.isEmpty() || adminContext) {
+      return true;
+    }
+    if (AttributeName.parse(attribute).isEmpty()) {
+      return false;
+    }
+    Namespace ns = namespace.get();
+    Set<String> organizations = ns.kind() == NamespaceKind.ORG ? Set.of(ns.alias()) : Set.of();
+    return AccessPolicy.canRead(Caller.user(organizations), ns);
+  }
+
+  /**
+   * @param declared whether a realm admin declared the attribute in the user profile
+   */
+  public static boolean canEdit(String attribute, boolean adminContext, boolean declared) {
+    Optional<Namespace> namespace = AttributeName.namespaceOf(attribute);
+    if (namespace.isEmpty()) {
+      return true;
+    }
+    return !adminContext
+        && declared
+        && USER_WRITABLE.contains(namespace.get().kind())
+        && AttributeName.parse(attribute).isPresent();
+  }
+}
