@@ -31,6 +31,12 @@ final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
       UserProfileMetadata metadata, UPConfig config) {
     UserProfileMetadata decorated = super.decorateUserProfileForCache(metadata, config);
     boolean admin = decorated.getContext().isAdminContext();
+    // Declared attributes a user may not read vanish from the user's contexts: Keycloak checks a
+    // declared read-only attribute against its stored value, which would reveal the value.
+    decorated
+        .getAttributes()
+        .removeIf(
+            a -> ProfileAccess.governs(a.getName()) && !ProfileAccess.canView(a.getName(), admin));
     for (AttributeMetadata attribute : decorated.getAttributes()) {
       String name = attribute.getName();
       if (ProfileAccess.governs(name)) {
@@ -53,6 +59,17 @@ final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
       return created; // service accounts keep Keycloak's own rules
     }
     return new DefaultAttributes(context, attributes, user, metadata, session) {
+      /** Also decides what Keycloak removes: a read-only attribute is never dropped. */
+      @Override
+      public boolean isReadOnly(String name) {
+        if (ProfileAccess.governs(name)
+            && !ProfileAccess.canEdit(
+                name, context.isAdminContext(), !metadata.getAttribute(name).isEmpty())) {
+          return true;
+        }
+        return super.isReadOnly(name);
+      }
+
       @Override
       protected AttributeMetadata createUnmanagedAttributeMetadata(String name) {
         AttributeMetadata unmanaged = super.createUnmanagedAttributeMetadata(name);
@@ -62,7 +79,12 @@ final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
         boolean admin = context.isAdminContext();
         boolean view = ProfileAccess.canView(name, admin);
         boolean edit = ProfileAccess.canEdit(name, admin, false);
-        return unmanaged.addReadCondition(c -> view).addWriteCondition(c -> edit);
+        // Keycloak's unmanaged metadata decides in overridden canView/canEdit, not by conditions:
+        // a clone keeps the plain conditions, and those consult the original.
+        return unmanaged
+            .clone()
+            .addReadCondition(c -> view && unmanaged.canView(c))
+            .addWriteCondition(c -> edit && unmanaged.canEdit(c));
       }
     };
   }

@@ -1,6 +1,5 @@
 package io.kcuserdata.core.profile;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.userprofile.DeclarativeUserProfileProvider;
 import org.keycloak.userprofile.DeclarativeUserProfileProviderFactory;
@@ -16,11 +15,6 @@ import org.keycloak.userprofile.DeclarativeUserProfileProviderFactory;
  * the user-profile internals.
  */
 public final class NamespacedProfileProviderFactory extends DeclarativeUserProfileProviderFactory {
-
-  @Override
-  public void init(Config.Scope config) {
-    super.init(new ReadOnlyPatterns(config));
-  }
 
   @Override
   public DeclarativeUserProfileProvider create(KeycloakSession session) {

@@ -5,7 +5,6 @@ import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,32 +14,16 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Administrators read every namespace there but write none: their one write path is the
- *       pack's API, which keeps types and limits.
+ *       pack's API, which keeps types and limits. Keycloak's users API keeps namespaced attributes
+ *       as it keeps any read-only attribute: a PUT can neither change nor drop them.
  *   <li>Users read what the table lets them read and write only attributes a realm admin declared
- *       in the user profile under {@code profile} or {@code user_metadata}.
+ *       in the user profile under {@code profile} or {@code user_metadata}. What they may not read
+ *       is not even declared for them, so no answer of Keycloak's depends on its value.
  *   <li>The {@code <namespace>._json} markers are bookkeeping: never shown to users, never written
  *       through Keycloak's paths.
  * </ul>
  */
 public final class ProfileAccess {
-
-  /** Attribute-name patterns (Keycloak's syntax: a trailing {@code *}) admins may not change. */
-  public static final List<String> ADMIN_READ_ONLY =
-      List.of(
-          "profile.*",
-          "user_metadata.*",
-          "custom_data.*",
-          "app_metadata.*",
-          "idp.*",
-          "org.*",
-          "status.*");
-
-  /**
-   * Patterns users may not change, answered with Keycloak's read-only error. Namespaces users may
-   * not even read are left out: comparing a submitted value with the stored one would reveal it.
-   */
-  public static final List<String> USER_READ_ONLY =
-      List.of("custom_data.*", "idp.*", "org.*", "profile._json", "user_metadata._json");
 
   private static final Set<NamespaceKind> USER_WRITABLE =
       Set.of(NamespaceKind.PROFILE, NamespaceKind.USER_METADATA);

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSubmitInput;
 
@@ -42,6 +45,16 @@ public final class Browser implements AutoCloseable {
    */
   public LoginOutcome loginThroughIdp(
       TestRealm realm, String alias, String username, String password) {
+    return loginThroughIdp(realm, alias, username, password, Map.of());
+  }
+
+  /** As above, filling {@code reviewFields} into the review form when Keycloak shows it. */
+  public LoginOutcome loginThroughIdp(
+      TestRealm realm,
+      String alias,
+      String username,
+      String password,
+      Map<String, String> reviewFields) {
     client.getCookieManager().clearCookies();
     HtmlPage page = openLoginPage(realm);
     DomElement button = page.getElementById("social-" + alias);
@@ -56,9 +69,49 @@ public final class Browser implements AutoCloseable {
     if (outcome.signedIn() || outcome.page() == null) {
       return outcome;
     }
-    HtmlForm review =
-        findForm(outcome.page(), "kc-idp-review-profile-form", "kc-update-profile-form");
-    return review == null ? outcome : LoginOutcome.of(realm, submit(review));
+    for (String id : List.of("kc-idp-review-profile-form", "kc-update-profile-form")) {
+      if (findForm(outcome.page(), id) != null) {
+        return submit(realm, outcome.page(), id, reviewFields);
+      }
+    }
+    return outcome;
+  }
+
+  /**
+   * Fills {@code fields} into form {@code formId} of {@code page} (adding hidden inputs for names
+   * the form does not have, as a hostile user would) and submits it.
+   */
+  public LoginOutcome submit(
+      TestRealm realm, HtmlPage page, String formId, Map<String, String> fields) {
+    HtmlForm form = findForm(page, formId);
+    if (form == null) {
+      throw new AssertionError(
+          "no form " + formId + " at " + page.getUrl() + ":\n" + page.asNormalizedText());
+    }
+    fields.forEach(
+        (name, value) -> {
+          List<HtmlInput> inputs = form.getInputsByName(name);
+          if (inputs.isEmpty()) {
+            DomElement input = page.createElement("input");
+            input.setAttribute("type", "hidden");
+            input.setAttribute("name", name);
+            input.setAttribute("value", value);
+            form.appendChild(input);
+          } else {
+            inputs.get(0).setValue(value);
+          }
+        });
+    return LoginOutcome.of(realm, submit(form));
+  }
+
+  /** The realm's registration form, reached as the login page's "Register" link would. */
+  public HtmlPage openRegistrationPage(TestRealm realm) {
+    client.getCookieManager().clearCookies();
+    Page page = open(URI.create(authUrl(realm).toString().replace("/auth?", "/registrations?")));
+    if (page instanceof HtmlPage html) {
+      return html;
+    }
+    throw new AssertionError("no registration page for realm " + realm.name());
   }
 
   /** Opens any page (an account page, an error page) in this browser's session. */
@@ -71,24 +124,27 @@ public final class Browser implements AutoCloseable {
   }
 
   private HtmlPage openLoginPage(TestRealm realm) {
-    URI auth =
-        URI.create(
-            realm.issuer()
-                + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id="
-                + TestRealm.APP_CLIENT_ID
-                + "&redirect_uri="
-                + URLEncoder.encode(realm.appRedirectUri().toString(), StandardCharsets.UTF_8)
-                + "&state="
-                + UUID.randomUUID()
-                + "&nonce="
-                + UUID.randomUUID());
+    URI auth = authUrl(realm);
     Page page = open(auth);
     if (page instanceof HtmlPage html) {
       return html;
     }
     throw new AssertionError(
         "expected a login page at " + auth + ", got " + page.getWebResponse().getContentType());
+  }
+
+  private static URI authUrl(TestRealm realm) {
+    return URI.create(
+        realm.issuer()
+            + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+            + "&client_id="
+            + TestRealm.APP_CLIENT_ID
+            + "&redirect_uri="
+            + URLEncoder.encode(realm.appRedirectUri().toString(), StandardCharsets.UTF_8)
+            + "&state="
+            + UUID.randomUUID()
+            + "&nonce="
+            + UUID.randomUUID());
   }
 
   private LoginOutcome submitCredentials(
