@@ -74,6 +74,10 @@ public final class Browser implements AutoCloseable {
         return submit(realm, outcome.page(), id, reviewFields);
       }
     }
+    if (!reviewFields.isEmpty()) {
+      throw new AssertionError(
+          "no review form to fill at " + outcome.url() + ":\n" + outcome.pageText());
+    }
     return outcome;
   }
 
@@ -153,6 +157,17 @@ public final class Browser implements AutoCloseable {
     if (form == null) {
       throw new AssertionError(
           "no login form at " + page.getUrl() + ":\n" + page.asNormalizedText());
+    }
+    if (form.getInputsByName("password").isEmpty()) {
+      // Identity-first login (realms with organizations): the username, then the password.
+      form.getInputByName("username").setValue(username);
+      Page next = submit(form);
+      if (!(next instanceof HtmlPage nextPage) || findForm(nextPage, "kc-form-login") == null) {
+        return LoginOutcome.of(realm, next);
+      }
+      form = findForm(nextPage, "kc-form-login");
+      form.getInputByName("password").setValue(password);
+      return LoginOutcome.of(realm, submit(form));
     }
     form.getInputByName("username").setValue(username);
     form.getInputByName("password").setValue(password);
