@@ -12,6 +12,7 @@ import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.service.UserDataService.WriteResult;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
+import io.kcuserdata.core.spi.UserLock;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,14 +66,11 @@ public final class MeResource {
     Caller user = callerFor(userModel);
     return guarded(
         () -> {
+          UserModel locked = UserLock.lockForUpdate(session, userModel);
           WriteResult result =
               service()
                   .patch(
-                      user,
-                      new UserModelAttributes(userModel),
-                      user.organizations(),
-                      patch,
-                      ifMatch);
+                      user, new UserModelAttributes(locked), user.organizations(), patch, ifMatch);
           recordEvent(userModel, result);
           return json(result.document().view(user), result.document().etag(user));
         });

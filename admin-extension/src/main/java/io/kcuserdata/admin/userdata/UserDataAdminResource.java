@@ -12,6 +12,7 @@ import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.service.UserDataService.WriteResult;
 import io.kcuserdata.core.spi.Memberships;
+import io.kcuserdata.core.spi.UserLock;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -74,10 +75,11 @@ public final class UserDataAdminResource {
     requireManage();
     JsonNode patch = JsonBody.read(contentType, body, JsonBody.MERGE_PATCH, JsonBody.JSON);
     return guarded(
-        () ->
-            answer(
-                service.patch(
-                    ADMIN, new UserModelAttributes(user), memberships(), patch, ifMatch)));
+        () -> {
+          UserModel locked = UserLock.lockForUpdate(session, user);
+          return answer(
+              service.patch(ADMIN, new UserModelAttributes(locked), memberships(), patch, ifMatch));
+        });
   }
 
   @GET
@@ -103,10 +105,11 @@ public final class UserDataAdminResource {
         () -> {
           Namespace namespace = Namespace.parse(name);
           JsonNode content = JsonBody.read(contentType, body, JsonBody.JSON);
+          UserModel locked = UserLock.lockForUpdate(session, user);
           return answer(
               service.replace(
                   ADMIN,
-                  new UserModelAttributes(user),
+                  new UserModelAttributes(locked),
                   memberships(),
                   namespace,
                   content,

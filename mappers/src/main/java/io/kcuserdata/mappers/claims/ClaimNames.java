@@ -19,9 +19,10 @@ final class ClaimNames {
    */
   static final Set<String> RESERVED =
       Set.of(
-          "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "typ", "azp", "acr", "amr", "auth_time",
-          "nonce", "scope", "sid", "session_state", "at_hash", "c_hash", "s_hash", "cnf",
-          "client_id", "realm_access", "resource_access", "allowed-origins", "authorization");
+          ("iss sub aud exp nbf iat jti typ azp acr amr auth_time nonce scope sid session_state"
+                  + " at_hash c_hash s_hash cnf client_id realm_access resource_access"
+                  + " allowed-origins authorization")
+              .split(" "));
 
   private ClaimNames() {}
 
@@ -51,7 +52,9 @@ final class ClaimNames {
     return name;
   }
 
-  /** The nested claim names, unescaped, as Keycloak's {@code JsonUtils.splitClaimPath} reads them. */
+  /**
+   * The nested claim names, unescaped, as Keycloak's {@code JsonUtils.splitClaimPath} reads them.
+   */
   static List<String> path(String name) throws ProtocolMapperConfigException {
     List<String> path = new ArrayList<>();
     StringBuilder part = new StringBuilder();

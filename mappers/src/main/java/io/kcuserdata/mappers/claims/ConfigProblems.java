@@ -3,11 +3,11 @@ package io.kcuserdata.mappers.claims;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 
 /**
- * Builds the exceptions {@code validateConfig} throws. Keycloak's admin API looks the message key up
- * in its message bundle ({@code Properties.getProperty} cannot take a null key) and then runs the
- * message through {@code MessageFormat}: so every exception carries a key the bundle does not hold,
- * and no message contains a brace or an apostrophe, which {@code MessageFormat} would eat or choke
- * on.
+ * Builds the exceptions {@code validateConfig} throws. Keycloak's admin API looks the message key
+ * up in its message bundle ({@code Properties.getProperty} cannot take a null key) and then runs
+ * the message through {@code MessageFormat}: so every exception carries a key the bundle does not
+ * hold, and no message contains a brace or an apostrophe, which {@code MessageFormat} would eat or
+ * choke on.
  */
 final class ConfigProblems {
 

@@ -16,9 +16,9 @@ final class JsonValues {
   private JsonValues() {}
 
   /**
-   * A {@code Map} (members in order), {@code List}, {@code String}, {@code Number} (the number's own
-   * type: {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or {@code BigDecimal}),
-   * {@code Boolean}, or {@code null}.
+   * A {@code Map} (members in order), {@code List}, {@code String}, {@code Number} (the number's
+   * own type: {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or {@code
+   * BigDecimal}), {@code Boolean}, or {@code null}.
    */
   static Object toJava(JsonNode node) {
     if (node == null) {
