@@ -44,6 +44,10 @@ public final class ApiError extends WebApplicationException {
     return new ApiError(404, "not_found", description);
   }
 
+  public static ApiError conflict(String description) {
+    return new ApiError(409, "conflict", description);
+  }
+
   public static ApiError preconditionFailed(String description) {
     return new ApiError(412, "precondition_failed", description);
   }

@@ -1,5 +1,6 @@
 package io.kcuserdata.admin.userdata;
 
+import io.kcuserdata.admin.consent.ConsentScopesResource;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,11 @@ public final class UserDataAdminRoot {
     this.realm = realm;
     this.auth = auth;
     this.adminEvent = adminEvent;
+  }
+
+  @Path("client-scopes")
+  public ConsentScopesResource clientScopes() {
+    return new ConsentScopesResource(session, realm, auth, adminEvent);
   }
 
   @Path("users/{id}")

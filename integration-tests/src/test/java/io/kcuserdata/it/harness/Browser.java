@@ -34,9 +34,40 @@ public final class Browser implements AutoCloseable {
 
   /** Signs in with username and password through the realm's browser flow, from no session. */
   public LoginOutcome login(TestRealm realm, String username, String password) {
+    return login(realm, TestRealm.APP_CLIENT_ID, "openid", username, password);
+  }
+
+  /** As above for another client (redirecting to the test app too) and scope. */
+  public LoginOutcome login(
+      TestRealm realm, String clientId, String scope, String username, String password) {
     client.getCookieManager().clearCookies();
-    HtmlPage page = openLoginPage(realm);
-    return submitCredentials(realm, page, username, password);
+    URI auth = authUrl(realm, clientId, scope);
+    Page page = open(auth);
+    if (!(page instanceof HtmlPage html)) {
+      throw new AssertionError("expected a login page at " + auth);
+    }
+    return submitCredentials(realm, html, username, password);
+  }
+
+  /** Grants what the consent screen asks for. */
+  public LoginOutcome acceptConsent(TestRealm realm, LoginOutcome consentScreen) {
+    HtmlPage page = consentScreen.page();
+    if (page == null) {
+      throw new AssertionError("no consent screen: " + consentScreen.url());
+    }
+    for (DomElement element : page.getElementsByTagName("input")) {
+      if (element instanceof HtmlSubmitInput accept
+          && "accept".equals(accept.getAttribute("name"))) {
+        return LoginOutcome.of(realm, click(accept));
+      }
+    }
+    for (DomElement element : page.getElementsByTagName("button")) {
+      if ("accept".equals(element.getAttribute("name"))) {
+        return LoginOutcome.of(realm, click(element));
+      }
+    }
+    throw new AssertionError(
+        "no accept button on " + page.getUrl() + ":\n" + page.asNormalizedText());
   }
 
   /**
@@ -111,7 +142,12 @@ public final class Browser implements AutoCloseable {
   /** The realm's registration form, reached as the login page's "Register" link would. */
   public HtmlPage openRegistrationPage(TestRealm realm) {
     client.getCookieManager().clearCookies();
-    Page page = open(URI.create(authUrl(realm).toString().replace("/auth?", "/registrations?")));
+    Page page =
+        open(
+            URI.create(
+                authUrl(realm, TestRealm.APP_CLIENT_ID, "openid")
+                    .toString()
+                    .replace("/auth?", "/registrations?")));
     if (page instanceof HtmlPage html) {
       return html;
     }
@@ -128,7 +164,7 @@ public final class Browser implements AutoCloseable {
   }
 
   private HtmlPage openLoginPage(TestRealm realm) {
-    URI auth = authUrl(realm);
+    URI auth = authUrl(realm, TestRealm.APP_CLIENT_ID, "openid");
     Page page = open(auth);
     if (page instanceof HtmlPage html) {
       return html;
@@ -137,12 +173,14 @@ public final class Browser implements AutoCloseable {
         "expected a login page at " + auth + ", got " + page.getWebResponse().getContentType());
   }
 
-  private static URI authUrl(TestRealm realm) {
+  private static URI authUrl(TestRealm realm, String clientId, String scope) {
     return URI.create(
         realm.issuer()
-            + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+            + "/protocol/openid-connect/auth?response_type=code"
+            + "&scope="
+            + URLEncoder.encode(scope, StandardCharsets.UTF_8)
             + "&client_id="
-            + TestRealm.APP_CLIENT_ID
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
             + "&redirect_uri="
             + URLEncoder.encode(realm.appRedirectUri().toString(), StandardCharsets.UTF_8)
             + "&state="

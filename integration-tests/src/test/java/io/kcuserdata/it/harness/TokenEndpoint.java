@@ -56,9 +56,14 @@ public final class TokenEndpoint {
 
   /** Redeems an authorization code from a browser login. */
   public TokenResponse exchangeCode(String code) {
+    return exchangeCode(TestRealm.APP_CLIENT_ID, code);
+  }
+
+  /** Redeems a code issued to public client {@code clientId}. */
+  public TokenResponse exchangeCode(String clientId, String code) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
-    form.put("client_id", TestRealm.APP_CLIENT_ID);
+    form.put("client_id", clientId);
     form.put("code", code);
     form.put("redirect_uri", realm.appRedirectUri().toString());
     return post(form);
