@@ -45,12 +45,17 @@ public final class TokenEndpoint {
 
   /** The resource-owner password grant ("direct access grant"). */
   public TokenResponse password(String username, String password) {
+    return password(username, password, "openid");
+  }
+
+  /** The same, asking for {@code scope}. */
+  public TokenResponse password(String username, String password, String scope) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "password");
     form.put("client_id", TestRealm.APP_CLIENT_ID);
     form.put("username", username);
     form.put("password", password);
-    form.put("scope", "openid");
+    form.put("scope", scope);
     return post(form);
   }
 
