@@ -1,8 +1,12 @@
 package io.kcuserdata.events.status;
 
-import io.kcuserdata.core.status.StatusKey;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.storage.UserAttributes;
 import java.time.Instant;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -39,20 +43,15 @@ public final class AccountStatusListener implements EventListenerProvider {
     if (user == null) {
       return;
     }
-    Map<String, String> updates =
-        LoginTally.afterLogin(
-            user.getFirstAttribute(StatusKey.LOGIN_COUNT.attribute()),
-            Instant.ofEpochMilli(event.getTime()),
-            event.getIpAddress());
+    UserAttributes attributes = new UserModelAttributes(user);
+    ObjectNode status =
+        NamespaceStore.readAll(attributes).getOrDefault(Namespace.STATUS, Json.object());
     try {
-      updates.forEach(
-          (name, value) -> {
-            if (value == null) {
-              user.removeAttribute(name);
-            } else {
-              user.setSingleAttribute(name, value);
-            }
-          });
+      NamespaceStore.write(
+          attributes,
+          Namespace.STATUS,
+          LoginTally.afterLogin(
+              status, Instant.ofEpochMilli(event.getTime()), event.getIpAddress()));
     } catch (ReadOnlyException e) {
       // A read-only user store (LDAP, say) must not turn a good login into a failed one.
       LOG.debugf(

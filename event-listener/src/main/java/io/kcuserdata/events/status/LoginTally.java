@@ -1,10 +1,10 @@
 package io.kcuserdata.events.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.status.StatusKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What one successful login changes in the {@code status} namespace. Kept apart from the listener
@@ -15,32 +15,40 @@ public final class LoginTally {
   private LoginTally() {}
 
   /**
-   * The attribute values after a login.
+   * The {@code status} namespace after a login: {@code last_login_at} (RFC 3339 with milliseconds),
+   * {@code last_login_ip} (removed when unknown, not left showing the previous login's address) and
+   * {@code login_count} (a number).
    *
-   * @param previousCount the stored {@code status.login_count}, or {@code null} for a first login
-   * @param at when the login happened
-   * @param ip the client address, or {@code null} when Keycloak did not know it
-   * @return attribute name to new value; a {@code null} value means the attribute is removed
+   * @param status the namespace now; not changed
    */
-  public static Map<String, String> afterLogin(String previousCount, Instant at, String ip) {
-    Map<String, String> updates = new LinkedHashMap<>();
-    updates.put(StatusKey.LAST_LOGIN_AT.attribute(), at.truncatedTo(ChronoUnit.MILLIS).toString());
-    // An unknown address is recorded as unknown, not left showing the previous login's address.
-    updates.put(StatusKey.LAST_LOGIN_IP.attribute(), ip == null || ip.isBlank() ? null : ip);
-    updates.put(StatusKey.LOGIN_COUNT.attribute(), Long.toString(nextCount(previousCount)));
-    return updates;
+  public static ObjectNode afterLogin(ObjectNode status, Instant at, String ip) {
+    ObjectNode next = status.deepCopy();
+    next.put(StatusKey.LAST_LOGIN_AT.key(), at.truncatedTo(ChronoUnit.MILLIS).toString());
+    if (ip == null || ip.isBlank()) {
+      next.remove(StatusKey.LAST_LOGIN_IP.key());
+    } else {
+      next.put(StatusKey.LAST_LOGIN_IP.key(), ip);
+    }
+    next.put(StatusKey.LOGIN_COUNT.key(), nextCount(status.get(StatusKey.LOGIN_COUNT.key())));
+    return next;
   }
 
-  static long nextCount(String previousCount) {
-    if (previousCount == null) {
+  static long nextCount(JsonNode previous) {
+    if (previous == null) {
       return 1;
     }
-    try {
-      long previous = Long.parseLong(previousCount.trim());
-      // A count that was tampered with restarts rather than breaking the login.
-      return previous < 0 || previous == Long.MAX_VALUE ? 1 : previous + 1;
-    } catch (NumberFormatException e) {
-      return 1;
+    long count;
+    if (previous.isIntegralNumber()) {
+      count = previous.asLong();
+    } else {
+      try {
+        // A count another writer stored as text.
+        count = Long.parseLong(previous.asText().trim());
+      } catch (NumberFormatException e) {
+        return 1;
+      }
     }
+    // A count that was tampered with restarts rather than breaking the login.
+    return count < 0 || count == Long.MAX_VALUE ? 1 : count + 1;
   }
 }

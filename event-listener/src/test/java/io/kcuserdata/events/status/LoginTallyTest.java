@@ -2,8 +2,9 @@ package io.kcuserdata.events.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.json.Json;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -11,25 +12,41 @@ class LoginTallyTest {
 
   private static final Instant AT = Instant.parse("2026-11-21T10:15:30.123456Z");
 
+  private static ObjectNode status(String json) {
+    return (ObjectNode) Json.parseOrNull(json);
+  }
+
   @Nested
   class TheLoginCount {
 
     @Test
     void startsAtOneOnTheFirstLogin() {
-      assertThat(LoginTally.nextCount(null)).isEqualTo(1);
+      assertThat(LoginTally.afterLogin(Json.object(), AT, "10.0.0.1").get("login_count").asLong())
+          .isEqualTo(1);
     }
 
     @Test
-    void growsByOneOnEveryLogin() {
-      assertThat(LoginTally.nextCount("1")).isEqualTo(2);
-      assertThat(LoginTally.nextCount("41")).isEqualTo(42);
+    void growsByOneOnEveryLoginAndStaysANumber() {
+      ObjectNode after = LoginTally.afterLogin(status("{\"login_count\":41}"), AT, "10.0.0.1");
+
+      assertThat(after.get("login_count").isIntegralNumber()).isTrue();
+      assertThat(after.get("login_count").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void continuesACountStoredAsText() {
+      assertThat(
+              LoginTally.afterLogin(status("{\"login_count\":\"7\"}"), AT, null)
+                  .get("login_count")
+                  .asLong())
+          .isEqualTo(8);
     }
 
     @Test
     void restartsAtOneWhenTheStoredValueIsNotACount() {
-      assertThat(LoginTally.nextCount("lots")).isEqualTo(1);
-      assertThat(LoginTally.nextCount("-3")).isEqualTo(1);
-      assertThat(LoginTally.nextCount(Long.toString(Long.MAX_VALUE))).isEqualTo(1);
+      assertThat(LoginTally.nextCount(Json.NODES.textNode("lots"))).isEqualTo(1);
+      assertThat(LoginTally.nextCount(Json.NODES.numberNode(-3))).isEqualTo(1);
+      assertThat(LoginTally.nextCount(Json.NODES.numberNode(Long.MAX_VALUE))).isEqualTo(1);
     }
   }
 
@@ -38,22 +55,31 @@ class LoginTallyTest {
 
     @Test
     void isTheEventTimeInRfc3339WithMilliseconds() {
-      assertThat(LoginTally.afterLogin(null, AT, "10.0.0.1"))
-          .containsEntry("status.last_login_at", "2026-11-21T10:15:30.123Z");
+      assertThat(LoginTally.afterLogin(Json.object(), AT, "10.0.0.1").get("last_login_at").asText())
+          .isEqualTo("2026-11-21T10:15:30.123Z");
     }
 
     @Test
     void keepsTheClientAddress() {
-      assertThat(LoginTally.afterLogin("2", AT, "192.0.2.7"))
-          .containsEntry("status.last_login_ip", "192.0.2.7")
-          .containsEntry("status.login_count", "3");
+      assertThat(
+              LoginTally.afterLogin(Json.object(), AT, "192.0.2.7").get("last_login_ip").asText())
+          .isEqualTo("192.0.2.7");
     }
 
     @Test
     void removesThePreviousAddressWhenTheNewOneIsUnknown() {
-      Map<String, String> updates = LoginTally.afterLogin("2", AT, null);
-      assertThat(updates).containsKey("status.last_login_ip");
-      assertThat(updates.get("status.last_login_ip")).isNull();
+      ObjectNode after =
+          LoginTally.afterLogin(status("{\"last_login_ip\":\"192.0.2.7\"}"), AT, null);
+
+      assertThat(after.has("last_login_ip")).isFalse();
+    }
+
+    @Test
+    void leavesOtherStatusKeysAlone() {
+      ObjectNode after =
+          LoginTally.afterLogin(status("{\"suspended_reason\":\"fraud\"}"), AT, "10.0.0.1");
+
+      assertThat(after.get("suspended_reason").asText()).isEqualTo("fraud");
     }
   }
 }

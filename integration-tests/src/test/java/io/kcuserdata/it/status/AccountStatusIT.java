@@ -2,7 +2,9 @@ package io.kcuserdata.it.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.it.harness.Browser;
+import io.kcuserdata.it.harness.HttpApi;
 import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.LoginOutcome;
 import io.kcuserdata.it.harness.Realms;
@@ -60,6 +62,26 @@ class AccountStatusIT {
 
       assertThat(realm.attributes(userId)).containsEntry("status.login_count", List.of("2"));
       assertThat(lastLoginAt()).isAfterOrEqualTo(first);
+    }
+  }
+
+  @Nested
+  class TheUserDataApi {
+
+    @Test
+    void showsTheStatusWithTheCountAsANumber(Browser browser, HttpApi admin) {
+      signIn(browser);
+      signIn(browser);
+
+      JsonNode status =
+          admin
+              .get("/admin/realms/" + realm.name() + "/user-data/users/" + userId)
+              .json()
+              .path("status");
+
+      assertThat(status.path("login_count").isIntegralNumber()).isTrue();
+      assertThat(status.path("login_count").asInt()).isEqualTo(2);
+      assertThat(status.path("last_login_at").isTextual()).isTrue();
     }
   }
 
