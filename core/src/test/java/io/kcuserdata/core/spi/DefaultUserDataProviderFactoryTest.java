@@ -1,0 +1,131 @@
+package io.kcuserdata.core.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.storage.InMemoryUserAttributes;
+import io.kcuserdata.core.validation.InvalidUserDataException;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.Config;
+
+class DefaultUserDataProviderFactoryTest {
+
+  private static DefaultUserDataProviderFactory initialized(Map<String, String> options) {
+    DefaultUserDataProviderFactory factory = new DefaultUserDataProviderFactory();
+    factory.init(new MapScope(options));
+    return factory;
+  }
+
+  private static void write(DefaultUserDataProviderFactory factory, String patch) {
+    factory
+        .create(null)
+        .service()
+        .patch(
+            Caller.admin(), new InMemoryUserAttributes(), Set.of(), Json.parseOrNull(patch), null);
+  }
+
+  @Nested
+  class WithoutOptions {
+
+    @Test
+    void usesTheContractsLimits() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of());
+
+      write(factory, "{\"custom_data\":{\"d\":[[[[[[[1]]]]]]]}}");
+      assertThatThrownBy(() -> write(factory, "{\"custom_data\":{\"d\":[[[[[[[[1]]]]]]]]}}"))
+          .isInstanceOf(InvalidUserDataException.class);
+    }
+  }
+
+  @Nested
+  class WithOptions {
+
+    @Test
+    void maxDepthChangesTheDepthLimit() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of("max-depth", "2"));
+
+      write(factory, "{\"custom_data\":{\"d\":[1]}}");
+      assertThatThrownBy(() -> write(factory, "{\"custom_data\":{\"d\":[[1]]}}"))
+          .hasMessageContaining("deeper than 2");
+    }
+
+    @Test
+    void maxNamespaceBytesChangesTheSizeLimit() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of("max-namespace-bytes", "1024"));
+
+      assertThatThrownBy(
+              () -> write(factory, "{\"custom_data\":{\"s\":\"" + "x".repeat(1100) + "\"}}"))
+          .hasMessageContaining("larger than 1024 bytes");
+    }
+
+    @Test
+    void anOutOfRangeValueStopsTheServerWithTheReason() {
+      assertThatThrownBy(() -> initialized(Map.of("max-depth", "0")))
+          .hasMessageContaining("max depth must be within 1..64");
+    }
+  }
+
+  @Test
+  void describesItsOptionsForTheServerInfoPage() {
+    assertThat(new DefaultUserDataProviderFactory().getConfigMetadata())
+        .extracting(p -> p.getName())
+        .containsExactly("max-depth", "max-namespace-bytes");
+  }
+
+  /** Keycloak's configuration of one provider, as the options give it. */
+  private record MapScope(Map<String, String> options) implements Config.Scope {
+    @Override
+    public String get(String key) {
+      return options.get(key);
+    }
+
+    @Override
+    public String get(String key, String defaultValue) {
+      return options.getOrDefault(key, defaultValue);
+    }
+
+    @Override
+    public String[] getArray(String key) {
+      String value = options.get(key);
+      return value == null ? null : value.split(",");
+    }
+
+    @Override
+    public Integer getInt(String key, Integer defaultValue) {
+      String value = options.get(key);
+      return value == null ? defaultValue : Integer.valueOf(value);
+    }
+
+    @Override
+    public Long getLong(String key, Long defaultValue) {
+      String value = options.get(key);
+      return value == null ? defaultValue : Long.valueOf(value);
+    }
+
+    @Override
+    public Boolean getBoolean(String key, Boolean defaultValue) {
+      String value = options.get(key);
+      return value == null ? defaultValue : Boolean.valueOf(value);
+    }
+
+    @Override
+    public Config.Scope scope(String... scope) {
+      return this;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+      return options.keySet();
+    }
+
+    @Override
+    public Config.Scope root() {
+      return this;
+    }
+  }
+}
