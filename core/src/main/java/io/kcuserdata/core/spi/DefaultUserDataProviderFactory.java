@@ -4,18 +4,21 @@ import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Reads the limits once at startup and removes a user's {@code org.<alias>} data when the user
  * leaves that organization.
  */
-public final class DefaultUserDataProviderFactory implements UserDataProviderFactory {
+public final class DefaultUserDataProviderFactory
+    implements UserDataProviderFactory, ServerInfoAwareProviderFactory {
 
   public static final String ID = "default";
   static final String MAX_DEPTH = "max-depth";
@@ -24,6 +27,7 @@ public final class DefaultUserDataProviderFactory implements UserDataProviderFac
   private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
 
   private UserDataService service;
+  private Limits limits;
 
   @Override
   public UserDataProvider create(KeycloakSession session) {
@@ -32,7 +36,7 @@ public final class DefaultUserDataProviderFactory implements UserDataProviderFac
 
   @Override
   public void init(Config.Scope config) {
-    Limits limits =
+    limits =
         new Limits(
             config.getInt(MAX_DEPTH, Limits.DEFAULT_MAX_DEPTH),
             config.getInt(MAX_NAMESPACE_BYTES, Limits.DEFAULT_MAX_NAMESPACE_BYTES));
@@ -55,6 +59,16 @@ public final class DefaultUserDataProviderFactory implements UserDataProviderFac
   @Override
   public String getId() {
     return ID;
+  }
+
+  /** Shown in the admin console's provider info, so operators can check the options took. */
+  @Override
+  public Map<String, String> getOperationalInfo() {
+    return Map.of(
+        MAX_DEPTH,
+        Integer.toString(limits.maxDepth()),
+        MAX_NAMESPACE_BYTES,
+        Integer.toString(limits.maxNamespaceBytes()));
   }
 
   @Override

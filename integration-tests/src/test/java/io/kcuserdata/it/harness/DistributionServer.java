@@ -53,6 +53,8 @@ final class DistributionServer implements KeycloakServer {
             "--http-management-port=" + managementPort,
             "--health-enabled=true",
             "--db=dev-mem",
+            // One byte over the default: HarnessIT sees the option reach the pack's provider.
+            "--spi-userdata--default--max-namespace-bytes=16385",
             "--log-console-color=false");
     ProcessBuilder builder =
         new ProcessBuilder(command)

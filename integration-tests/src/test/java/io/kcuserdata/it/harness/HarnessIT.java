@@ -1,6 +1,7 @@
 package io.kcuserdata.it.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -26,6 +27,24 @@ class HarnessIT {
       }
       assertThat(info.getProviders().get("eventsListener").getProviders())
           .containsKey("userdata-account-status");
+    }
+  }
+
+  @Nested
+  class SpiOptions {
+
+    @Test
+    void reachTheUserDataProviderAndShowInServerInfo(Keycloak admin) {
+      assumeTrue(
+          KeycloakExtension.configuredUrl() == null,
+          "only the server this harness starts is given the option");
+
+      var provider =
+          admin.serverInfo().getInfo().getProviders().get("userdata").getProviders().get("default");
+
+      assertThat(provider.getOperationalInfo())
+          .containsEntry("max-namespace-bytes", "16385")
+          .containsEntry("max-depth", "8");
     }
   }
 
