@@ -41,30 +41,13 @@ public record AttributeName(Namespace namespace, String key) {
    * (Keycloak's own, other extensions', the pack's bookkeeping such as {@code <ns>._json}).
    */
   public static Optional<AttributeName> parse(String attribute) {
-    int first = attribute.indexOf('.');
-    if (first <= 0) {
-      return Optional.empty();
-    }
-    Optional<NamespaceKind> kind = NamespaceKind.byPrefix(attribute.substring(0, first));
-    if (kind.isEmpty()) {
-      return Optional.empty();
-    }
-    String rest = attribute.substring(first + 1);
-    String alias = null;
-    if (kind.get().scoped()) {
-      int second = rest.indexOf('.');
-      if (second <= 0) {
-        return Optional.empty();
-      }
-      alias = rest.substring(0, second);
-      rest = rest.substring(second + 1);
-      if (!Namespace.ALIAS.matcher(alias).matches()) {
-        return Optional.empty();
-      }
-    }
-    if (!KEY.matcher(rest).matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(new AttributeName(new Namespace(kind.get(), alias), rest));
+    return namespaceOf(attribute)
+        .filter(namespace -> attribute.length() > namespace.attributePrefix().length())
+        .filter(namespace -> attribute.startsWith(namespace.attributePrefix()))
+        .map(
+            namespace ->
+                new AttributeName(
+                    namespace, attribute.substring(namespace.attributePrefix().length())))
+        .filter(name -> KEY.matcher(name.key()).matches());
   }
 }

@@ -8,15 +8,11 @@ import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.VerifiedTokens;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
 /** The claim mapper with {@code namespace=org}: the data of the token's organization only. */
@@ -29,10 +25,8 @@ class OrganizationClaimIT {
   void aMemberOfTwoOrganizationsWithDataInBoth(Realms realms, HttpApi admin) {
     realm = realms.create(r -> r.setOrganizationsEnabled(true));
     String aliceId = realm.createUser("alice", "pw-alice-1");
-    for (String alias : new String[] {"acme", "globex"}) {
-      String orgId = organization(alias);
-      realm.admin().organizations().get(orgId).members().addMember(aliceId).close();
-    }
+    realm.createOrganization("acme", aliceId);
+    realm.createOrganization("globex", aliceId);
     admin.send(
         "PATCH",
         "/admin/realms/" + realm.name() + "/user-data/users/" + aliceId,
@@ -78,17 +72,5 @@ class OrganizationClaimIT {
     var tokens = realm.tokens().password("alice", "pw-alice-1", scope);
     assertThat(tokens.ok()).as(tokens.body().toString()).isTrue();
     return new VerifiedTokens(realm).verify(tokens.accessToken());
-  }
-
-  private String organization(String alias) {
-    OrganizationRepresentation org = new OrganizationRepresentation();
-    org.setName(alias);
-    org.setAlias(alias);
-    OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-    domain.setName(alias + ".test");
-    org.addDomain(domain);
-    try (Response created = realm.admin().organizations().create(org)) {
-      return CreatedResponseUtil.getCreatedId(created);
-    }
   }
 }

@@ -5,9 +5,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -100,6 +103,52 @@ public final class TestRealm {
     Map<String, List<String>> attributes =
         admin.users().get(userId).toRepresentation().getAttributes();
     return attributes == null ? Map.of() : attributes;
+  }
+
+  /**
+   * Creates organization {@code alias} (domain {@code <alias>.test}) with {@code memberIds} as
+   * members; the realm must have organizations enabled.
+   *
+   * @return the organization's id
+   */
+  public String createOrganization(String alias, String... memberIds) {
+    OrganizationRepresentation org = new OrganizationRepresentation();
+    org.setName(alias);
+    org.setAlias(alias);
+    OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
+    domain.setName(alias + ".test");
+    org.addDomain(domain);
+    String id;
+    try (Response created = admin.organizations().create(org)) {
+      id = CreatedResponseUtil.getCreatedId(created);
+    }
+    for (String member : memberIds) {
+      admin.organizations().get(id).members().addMember(member).close();
+    }
+    return id;
+  }
+
+  /**
+   * The user's namespaced attributes ({@code <namespace>.<key>}) as stored, declared in the user
+   * profile or not, read as an admin (unmanaged ones need a policy that lets admins view them).
+   */
+  public Map<String, List<String>> namespacedAttributes(String userId) {
+    Map<String, List<String>> namespaced = new TreeMap<>();
+    var user = admin.users().get(userId);
+    user.getUnmanagedAttributes()
+        .forEach((name, values) -> keepNamespaced(namespaced, name, values));
+    Map<String, List<String>> declared = user.toRepresentation().getAttributes();
+    if (declared != null) {
+      declared.forEach((name, values) -> keepNamespaced(namespaced, name, values));
+    }
+    return namespaced;
+  }
+
+  private static void keepNamespaced(
+      Map<String, List<String>> into, String name, List<String> values) {
+    if (name.contains(".")) {
+      into.put(name, values);
+    }
   }
 
   /** Adds event listeners to the realm's enabled ones. */

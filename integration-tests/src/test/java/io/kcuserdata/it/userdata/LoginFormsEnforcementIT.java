@@ -115,19 +115,7 @@ class LoginFormsEnforcementIT {
       TestRealm realm, String username) {
     List<UserRepresentation> users = realm.admin().users().searchByUsername(username, true);
     assertThat(users).hasSize(1);
-    Map<String, List<String>> namespaced = new TreeMap<>();
-    realm
-        .admin()
-        .users()
-        .get(users.get(0).getId())
-        .getUnmanagedAttributes()
-        .forEach(
-            (name, values) -> {
-              if (name.contains(".")) {
-                namespaced.put(name, values);
-              }
-            });
-    return namespaced;
+    return realm.namespacedAttributes(users.get(0).getId());
   }
 
   /** Makes Keycloak show the review form on every first broker login. */

@@ -2,15 +2,11 @@ package io.kcuserdata.it.userdata;
 
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationDomainRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -88,17 +84,7 @@ final class SeededRealm {
     realm.admin().partialImport(partialImportOf(alice)).close();
     String aliceId = realm.admin().users().searchByUsername("alice", true).get(0).getId();
 
-    OrganizationRepresentation acme = new OrganizationRepresentation();
-    acme.setName("Acme");
-    acme.setAlias("acme");
-    OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
-    domain.setName("acme.test");
-    acme.addDomain(domain);
-    String acmeId;
-    try (Response created = realm.admin().organizations().create(acme)) {
-      acmeId = CreatedResponseUtil.getCreatedId(created);
-    }
-    realm.admin().organizations().get(acmeId).members().addMember(aliceId).close();
+    realm.createOrganization("acme", aliceId);
 
     UPConfig profile = realm.admin().users().userProfile().getConfiguration();
     profile.setUnmanagedAttributePolicy(policy);
@@ -111,31 +97,7 @@ final class SeededRealm {
 
   /** Alice's namespaced attributes as stored: declared and unmanaged ones, read as an admin. */
   Map<String, List<String>> namespaced() {
-    Map<String, List<String>> namespaced = new TreeMap<>();
-    realm
-        .admin()
-        .users()
-        .get(aliceId)
-        .getUnmanagedAttributes()
-        .forEach(
-            (name, values) -> {
-              if (name.contains(".")) {
-                namespaced.put(name, values);
-              }
-            });
-    realm
-        .admin()
-        .users()
-        .get(aliceId)
-        .toRepresentation()
-        .getAttributes()
-        .forEach(
-            (name, values) -> {
-              if (name.contains(".")) {
-                namespaced.put(name, values);
-              }
-            });
-    return namespaced;
+    return realm.namespacedAttributes(aliceId);
   }
 
   private static UPAttribute declared(String name) {
