@@ -1,0 +1,117 @@
+package io.kcuserdata.mappers.idp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.document.UserDataDocument;
+import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.namespace.AttributeName;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.service.UserDataService;
+import io.kcuserdata.core.spi.Memberships;
+import io.kcuserdata.core.spi.UserDataProvider;
+import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.storage.UserAttributes;
+import io.kcuserdata.core.validation.InvalidUserDataException;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * One run of one mapper for one brokered login: read the claim, decide by the update policy, write
+ * through the user-data service as the provider (its rules and limits apply), and record what was
+ * written for {@code preserve-local-edits}. A value the rules refuse is skipped and logged without
+ * the value; the login goes on.
+ */
+final class AttributeImport {
+
+  private static final Logger LOG = Logger.getLogger(AttributeImport.class);
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final UserModel user;
+  private final IdentityProviderMapperModel mapper;
+
+  AttributeImport(
+      KeycloakSession session,
+      RealmModel realm,
+      UserModel user,
+      IdentityProviderMapperModel mapper) {
+    this.session = session;
+    this.realm = realm;
+    this.user = user;
+    this.mapper = mapper;
+  }
+
+  void run(BrokeredIdentityContext context) {
+    String alias = mapper.getIdentityProviderAlias();
+    MapperConfig config;
+    try {
+      config = MapperConfig.parse(mapper.getConfig(), alias);
+    } catch (MapperConfig.Invalid e) {
+      LOG.warnf(
+          "realm %s, provider %s: mapper '%s' imports nothing: %s",
+          realm.getName(), alias, mapper.getName(), e.getMessage());
+      return;
+    }
+    Optional<JsonNode> claim = BrokeredClaims.find(context, config.source());
+    Optional<JsonNode> incoming = claim.flatMap(config.type()::coerce);
+    if (claim.isPresent() && incoming.isEmpty()) {
+      LOG.warnf(
+          "realm %s, provider %s: mapper '%s' skips %s: the value is not a %s",
+          realm.getName(), alias, mapper.getName(), config.source(), config.type().configValue());
+      return;
+    }
+    UserDataService service = session.getProvider(UserDataProvider.class).service();
+    UserAttributes attributes = new UserModelAttributes(user);
+    UserDataDocument document = service.read(attributes);
+    AttributeName target = config.target();
+    ObjectNode status = document.get(Namespace.STATUS);
+    TargetSync.Outcome outcome =
+        TargetSync.decide(
+            config.updatePolicy(),
+            config.onMissing(),
+            document.get(target.namespace()).get(target.key()),
+            incoming,
+            SyncState.recorded(status, alias, target.value()));
+    if (outcome instanceof TargetSync.Keep) {
+      return;
+    }
+    JsonNode written =
+        outcome instanceof TargetSync.Write write ? write.value() : Json.NODES.nullNode();
+    Set<String> memberships = Memberships.of(session, realm, user);
+    try {
+      ObjectNode patch = Json.object();
+      patch.putObject(target.namespace().kind().prefix());
+      patch(patch, target, written);
+      service.patch(Caller.idpMapper(alias), attributes, memberships, patch, null);
+    } catch (InvalidUserDataException e) {
+      LOG.warnf(
+          "realm %s, provider %s: mapper '%s' skips %s for user %s: %s",
+          realm.getName(), alias, mapper.getName(), target.value(), user.getId(), e.getMessage());
+      return;
+    }
+    String fingerprint = written.isNull() ? null : TargetSync.fingerprint(written);
+    service.patch(
+        Caller.system(),
+        attributes,
+        memberships,
+        SyncState.patch(alias, target.value(), fingerprint),
+        null);
+  }
+
+  /** {@code {"custom_data":{"plan":…}}} or {@code {"idp":{"google":{"sub":…}}}}. */
+  private static void patch(ObjectNode patch, AttributeName target, JsonNode value) {
+    Namespace namespace = target.namespace();
+    ObjectNode container = (ObjectNode) patch.get(namespace.kind().prefix());
+    if (namespace.alias() != null) {
+      container = container.putObject(namespace.alias());
+    }
+    container.set(target.key(), value);
+  }
+}
