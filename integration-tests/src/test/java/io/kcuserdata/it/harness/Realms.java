@@ -114,6 +114,50 @@ public final class Realms implements AutoCloseable {
     return new UpstreamIdp(alias, upstream, consumer);
   }
 
+  /**
+   * A second realm acting as an upstream SAML identity provider of {@code consumer}, registered
+   * there as {@code alias}. Redirect bindings both ways, so a browser without JavaScript follows
+   * the whole exchange; signatures are not checked (the tests are about attributes, not SAML).
+   */
+  public UpstreamIdp upstreamSaml(TestRealm consumer, String alias) {
+    TestRealm upstream = create();
+    String endpoint = consumer.issuer() + "/broker/" + alias + "/endpoint";
+    ClientRepresentation client = new ClientRepresentation();
+    client.setClientId(consumer.issuer().toString());
+    client.setProtocol("saml");
+    client.setRedirectUris(List.of(endpoint));
+    client.setAttributes(
+        new HashMap<>(
+            Map.of(
+                "saml.client.signature", "false",
+                "saml.force.post.binding", "false",
+                "saml.authnstatement", "true",
+                "saml_name_id_format", "username",
+                "saml.force.name.id.format", "true",
+                "saml_assertion_consumer_url_redirect", endpoint)));
+    upstream.admin().clients().create(client).close();
+
+    IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
+    idp.setAlias(alias);
+    idp.setProviderId("saml");
+    idp.setEnabled(true);
+    idp.setConfig(
+        new HashMap<>(
+            Map.ofEntries(
+                Map.entry("singleSignOnServiceUrl", upstream.issuer() + "/protocol/saml"),
+                Map.entry("idpEntityId", upstream.issuer().toString()),
+                Map.entry(
+                    "nameIDPolicyFormat", "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"),
+                Map.entry("principalType", "SUBJECT"),
+                Map.entry("postBindingAuthnRequest", "false"),
+                Map.entry("postBindingResponse", "false"),
+                Map.entry("validateSignature", "false"),
+                Map.entry("wantAssertionsSigned", "false"),
+                Map.entry("syncMode", "IMPORT"))));
+    consumer.admin().identityProviders().create(idp).close();
+    return new UpstreamIdp(alias, upstream, consumer);
+  }
+
   private TestRealm importRealm(RealmRepresentation realm) {
     String name = prefix + "-" + SEQUENCE.incrementAndGet();
     realm.setRealm(name);
