@@ -9,11 +9,15 @@ import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.ServerLog;
+import io.kcuserdata.it.harness.TestRealm;
+import io.kcuserdata.it.harness.UpstreamIdp;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 
 /**
  * {@code userdata-attribute-idp-mapper} with real brokered logins: a second realm of the same
@@ -208,6 +212,48 @@ class AttributeIdpMapperIT {
       assertThat(custom.path("teams").toString())
           .as("on.missing keep")
           .isEqualTo("[\"red\",\"blue\"]");
+    }
+  }
+
+  @Nested
+  class TwoProviders {
+
+    @Test
+    void eachWritesItsOwnNamespaceAndNeverTouchesTheOthers(
+        Realms realms, Browser browser, HttpApi admin) {
+      TestRealm consumer = realms.create();
+      UpstreamIdp alpha = realms.upstreamOidc(consumer, "alpha");
+      UpstreamIdp beta = realms.upstreamOidc(consumer, "beta");
+      String alphaSub = alpha.createUser("ursula", "pw-ursula-1");
+      String betaSub = beta.createUser("ursula", "pw-ursula-1");
+      for (String alias : List.of("alpha", "beta")) {
+        IdentityProviderMapperRepresentation mapper = new IdentityProviderMapperRepresentation();
+        mapper.setName("sub");
+        mapper.setIdentityProviderAlias(alias);
+        mapper.setIdentityProviderMapper("userdata-attribute-idp-mapper");
+        mapper.setConfig(
+            Map.of("source", "sub", "target", "idp." + alias + ".sub", "syncMode", "FORCE"));
+        consumer.admin().identityProviders().get(alias).addMapper(mapper).close();
+      }
+      assertThat(browser.loginThroughIdp(consumer, "alpha", "ursula", "pw-ursula-1").signedIn())
+          .isTrue();
+      String userId = consumer.admin().users().searchByUsername("ursula", true).get(0).getId();
+      FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+      link.setIdentityProvider("beta");
+      link.setUserId(betaSub);
+      link.setUserName("ursula");
+      consumer.admin().users().get(userId).addFederatedIdentity("beta", link).close();
+
+      assertThat(browser.loginThroughIdp(consumer, "beta", "ursula", "pw-ursula-1").signedIn())
+          .isTrue();
+
+      JsonNode idp =
+          admin
+              .get("/admin/realms/" + consumer.name() + "/user-data/users/" + userId)
+              .json()
+              .path("idp");
+      assertThat(idp.path("alpha").path("sub").asText()).isEqualTo(alphaSub);
+      assertThat(idp.path("beta").path("sub").asText()).isEqualTo(betaSub);
     }
   }
 }
