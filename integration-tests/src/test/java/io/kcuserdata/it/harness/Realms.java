@@ -1,6 +1,7 @@
 package io.kcuserdata.it.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -163,7 +164,12 @@ public final class Realms implements AutoCloseable {
     realm.setRealm(name);
     realm.setId(null);
     addTestApp(realm);
-    admin.realms().create(realm);
+    try {
+      admin.realms().create(realm);
+    } catch (WebApplicationException e) {
+      throw new AssertionError(
+          "Keycloak refused realm " + name + ": " + e.getResponse().readEntity(String.class), e);
+    }
     created.add(name);
     return new TestRealm(admin.realm(name), name, server.baseUrl(), appRedirectUri);
   }
