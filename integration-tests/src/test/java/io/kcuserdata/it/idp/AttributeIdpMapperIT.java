@@ -133,6 +133,21 @@ class AttributeIdpMapperIT {
     }
 
     @Test
+    void withALegacyMapperUnderAForceProviderChangesNothing(
+        Realms realms, Browser browser, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "FORCE");
+      setup.mapper(
+          "plan", Map.of("source", "plan", "target", "custom_data.plan", "syncMode", "LEGACY"));
+      String userId = setup.login(browser);
+      setup.setUpstream(Map.of("plan", List.of("enterprise")));
+
+      setup.login(browser);
+
+      assertThat(data(admin, setup, userId).path("custom_data").path("plan").asText())
+          .isEqualTo("pro");
+    }
+
+    @Test
     void withForceAndOverwriteTakesTheNewValue(Realms realms, Browser browser, HttpApi admin) {
       BrokerSetup setup = BrokerSetup.create(realms, "FORCE");
       setup.mapper("plan", Map.of("source", "plan", "target", "custom_data.plan"));
