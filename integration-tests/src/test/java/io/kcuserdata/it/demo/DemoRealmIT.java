@@ -7,8 +7,10 @@ import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.LoginOutcome;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
+import io.kcuserdata.it.harness.VerifiedTokens;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -31,6 +33,16 @@ class DemoRealmIT {
     List<UserRepresentation> users = demo.admin().users().searchByUsername("demo", true);
     assertThat(users).hasSize(1);
     assertThat(users.get(0).getAttributes()).containsEntry("status.login_count", List.of("2"));
+  }
+
+  @Test
+  void theDemoUsersTokenCarriesTheirCustomData(Realms realms) {
+    TestRealm demo = realms.fromJson(DEMO_REALM);
+
+    String token = demo.tokens().password("demo-app", "demo", "demo", "openid").accessToken();
+
+    assertThat(new VerifiedTokens(demo).verify(token).getClaim("custom_data"))
+        .isEqualTo(Map.of("plan", "pro"));
   }
 
   @Test

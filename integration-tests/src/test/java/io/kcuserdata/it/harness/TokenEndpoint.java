@@ -50,9 +50,14 @@ public final class TokenEndpoint {
 
   /** The same, asking for {@code scope}. */
   public TokenResponse password(String username, String password, String scope) {
+    return password(TestRealm.APP_CLIENT_ID, username, password, scope);
+  }
+
+  /** The same for another public client with direct grants enabled. */
+  public TokenResponse password(String clientId, String username, String password, String scope) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "password");
-    form.put("client_id", TestRealm.APP_CLIENT_ID);
+    form.put("client_id", clientId);
     form.put("username", username);
     form.put("password", password);
     form.put("scope", scope);
