@@ -1,5 +1,6 @@
 package io.kcuserdata.mappers.email;
 
+import io.kcuserdata.mappers.broker.ClaimSources;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;

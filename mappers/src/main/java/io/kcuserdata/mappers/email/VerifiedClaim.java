@@ -1,20 +1,16 @@
 package io.kcuserdata.mappers.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.kcuserdata.mappers.broker.ClaimPath;
 import java.util.List;
 
 /**
- * Where a provider's verified flag sits: a claim name, or a dotted path into nested objects ({@code
- * a.b}), {@code \.} standing for a dot inside a name (as in Keycloak's claim mappers).
+ * Where a provider's verified flag sits: a claim path as the pack's other IdP mappers read them
+ * ({@code email_verified}, {@code ext.verified}, {@code \\.} for a dot inside a name).
  */
-public record VerifiedClaim(List<String> segments) {
+public record VerifiedClaim(ClaimPath path) {
 
   private static final int MAX_LENGTH = 256;
-
-  public VerifiedClaim {
-    segments = List.copyOf(segments);
-  }
 
   static VerifiedClaim parse(String raw) {
     String path = raw.trim();
@@ -24,22 +20,7 @@ public record VerifiedClaim(List<String> segments) {
     if (path.length() > MAX_LENGTH) {
       throw new IllegalArgumentException("is longer than " + MAX_LENGTH + " characters");
     }
-    List<String> segments = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '\\' && i + 1 < path.length() && path.charAt(i + 1) == '.') {
-        current.append('.');
-        i++;
-      } else if (c == '.') {
-        segments.add(segment(current));
-        current.setLength(0);
-      } else {
-        current.append(c);
-      }
-    }
-    segments.add(segment(current));
-    return new VerifiedClaim(segments);
+    return new VerifiedClaim(ClaimPath.parse(path));
   }
 
   static VerifiedClaim parseOrDefault(String raw, String fallback) {
@@ -50,24 +31,9 @@ public record VerifiedClaim(List<String> segments) {
     }
   }
 
-  private static String segment(StringBuilder current) {
-    if (current.isEmpty()) {
-      throw new IllegalArgumentException(
-          "has an empty name between dots; use \\. for a dot inside a claim name");
-    }
-    return current.toString();
-  }
-
   /** The value at this path in one claim set, or null when any step is missing. */
   JsonNode find(JsonNode claims) {
-    JsonNode node = claims;
-    for (String segment : segments) {
-      if (node == null || !node.isObject()) {
-        return null;
-      }
-      node = node.get(segment);
-    }
-    return node;
+    return path.find(claims).orElse(null);
   }
 
   /**

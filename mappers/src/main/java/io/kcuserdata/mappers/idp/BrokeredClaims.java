@@ -3,18 +3,15 @@ package io.kcuserdata.mappers.idp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kcuserdata.core.json.Json;
-import java.util.ArrayList;
-import java.util.List;
+import io.kcuserdata.mappers.broker.ClaimPath;
+import io.kcuserdata.mappers.broker.ClaimSources;
 import java.util.Objects;
 import java.util.Optional;
-import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.saml.SAMLEndpoint;
 import org.keycloak.dom.saml.v2.assertion.AssertionType;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
-import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.representations.JsonWebToken;
 
 /**
  * What a provider said about the user, wherever Keycloak keeps it in the brokered context: OIDC's
@@ -26,7 +23,7 @@ final class BrokeredClaims {
   private BrokeredClaims() {}
 
   static Optional<JsonNode> find(BrokeredIdentityContext context, ClaimPath path) {
-    for (JsonNode claims : oidcClaimSets(context)) {
+    for (JsonNode claims : ClaimSources.of(context.getContextData())) {
       Optional<JsonNode> value = path.find(claims);
       if (value.isPresent()) {
         return value;
@@ -35,33 +32,6 @@ final class BrokeredClaims {
     Object assertion = context.getContextData().get(SAMLEndpoint.SAML_ASSERTION);
     if (assertion instanceof AssertionType saml) {
       return samlAttribute(saml, path);
-    }
-    return Optional.empty();
-  }
-
-  private static List<JsonNode> oidcClaimSets(BrokeredIdentityContext context) {
-    List<JsonNode> sets = new ArrayList<>();
-    token(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN))
-        .ifPresent(sets::add);
-    token(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN))
-        .ifPresent(sets::add);
-    if (context.getContextData().get(OIDCIdentityProvider.USER_INFO) instanceof JsonNode userinfo) {
-      sets.add(userinfo);
-    }
-    return sets;
-  }
-
-  private static Optional<JsonNode> token(Object token) {
-    try {
-      if (token instanceof JsonWebToken jwt) {
-        return Optional.of(Json.MAPPER.valueToTree(jwt));
-      }
-      if (token instanceof String raw) {
-        return Optional.of(
-            Json.MAPPER.valueToTree(new JWSInput(raw).readJsonContent(JsonWebToken.class)));
-      }
-    } catch (Exception unreadable) {
-      // Keycloak validated the token before; one it cannot read again holds no claims for us.
     }
     return Optional.empty();
   }

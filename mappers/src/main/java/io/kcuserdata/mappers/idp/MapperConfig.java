@@ -4,6 +4,7 @@ import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
 import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.mappers.broker.ClaimPath;
 import java.util.Map;
 import java.util.Optional;
 

@@ -3,6 +3,7 @@ package io.kcuserdata.mappers.email;
 import static io.kcuserdata.mappers.email.VerifiedClaimTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kcuserdata.mappers.broker.ClaimSources;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

@@ -31,20 +31,19 @@ class VerifiedClaimTest {
   class Paths {
 
     @Test
-    void aPlainNameIsOneSegment() {
-      assertThat(VerifiedClaim.parse("email_verified").segments())
-          .containsExactly("email_verified");
+    void aPlainNameIsOneClaim() {
+      assertThat(read("email_verified", "{\"email_verified\":true}")).isEqualTo(VerifiedFlag.TRUE);
     }
 
     @Test
     void dotsNestAndBackslashDotIsALiteralDot() {
-      assertThat(VerifiedClaim.parse("a.b\\.c.d").segments()).containsExactly("a", "b.c", "d");
+      assertThat(read("a.b\\.c.d", "{\"a\":{\"b.c\":{\"d\":true}}}")).isEqualTo(VerifiedFlag.TRUE);
     }
 
     @Test
     void surroundingSpacesAreIgnored() {
-      assertThat(VerifiedClaim.parse("  email_verified ").segments())
-          .containsExactly("email_verified");
+      assertThat(read("  email_verified ", "{\"email_verified\":true}"))
+          .isEqualTo(VerifiedFlag.TRUE);
     }
 
     @Test

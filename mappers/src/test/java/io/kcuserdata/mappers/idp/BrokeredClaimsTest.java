@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.mappers.broker.ClaimPath;
 import java.util.Map;
 import javax.xml.datatype.DatatypeFactory;
 import org.junit.jupiter.api.Nested;

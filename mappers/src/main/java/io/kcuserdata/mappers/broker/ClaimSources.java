@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.email;
+package io.kcuserdata.mappers.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import org.keycloak.util.JsonSerialization;
  * token), and the userinfo response, which is also where social providers leave their profile JSON
  * (GitHub {@code /user}, Google userinfo, Microsoft Graph {@code /me}).
  */
-final class ClaimSources {
+public final class ClaimSources {
 
   private ClaimSources() {}
 
-  static List<JsonNode> of(Map<String, Object> contextData) {
+  public static List<JsonNode> of(Map<String, Object> contextData) {
     List<JsonNode> sets = new ArrayList<>(3);
     for (String key :
         List.of(

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.idp;
+package io.kcuserdata.mappers.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.idp;
+package io.kcuserdata.mappers.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class ClaimPath {
         if (i < text.length() && text.charAt(i) == '.') {
           i++;
           if (i == text.length()) {
-            throw new IllegalArgumentException("the path ends with '.'");
+            throw new IllegalArgumentException("an empty name at the end of the path");
           }
         }
       } else {
@@ -74,14 +74,15 @@ public final class ClaimPath {
     if (name.length() > 0) {
       steps.add(new Member(name.toString()));
     } else if (text.endsWith(".") && !text.endsWith("\\.")) {
-      throw new IllegalArgumentException("the path ends with '.'");
+      throw new IllegalArgumentException("an empty name at the end of the path");
     }
     return new ClaimPath(text, steps);
   }
 
   private static void addMember(List<Step> steps, StringBuilder name, String text, int at) {
     if (name.length() == 0) {
-      throw new IllegalArgumentException("an empty claim name at position " + at + " of " + text);
+      throw new IllegalArgumentException(
+          "an empty name at position " + at + " (use \\. for a dot inside a name)");
     }
     steps.add(new Member(name.toString()));
     name.setLength(0);
@@ -122,7 +123,7 @@ public final class ClaimPath {
   }
 
   /** This path without its first step: where to look inside what the first step found. */
-  ClaimPath rest() {
+  public ClaimPath rest() {
     return new ClaimPath(text, steps.subList(1, steps.size()));
   }
 
