@@ -9,7 +9,9 @@ public enum StatusKey {
   LAST_LOGIN_IP("last_login_ip"),
   LOGIN_COUNT("login_count"),
   SUSPENDED_AT("suspended_at"),
-  SUSPENDED_REASON("suspended_reason");
+  SUSPENDED_REASON("suspended_reason"),
+  /** Client ids the user may not sign in to (an array), set by admins, enforced at login. */
+  BLOCKED_CLIENTS("blocked_clients");
 
   /** The namespace these keys live in, and the prefix of their user attributes. */
   public static final String NAMESPACE = "status";

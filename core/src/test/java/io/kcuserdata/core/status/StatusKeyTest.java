@@ -18,6 +18,11 @@ class StatusKeyTest {
   void keysFollowTheDesignsSnakeCaseNames() {
     assertThat(Arrays.stream(StatusKey.values()).map(StatusKey::key))
         .containsExactly(
-            "last_login_at", "last_login_ip", "login_count", "suspended_at", "suspended_reason");
+            "last_login_at",
+            "last_login_ip",
+            "login_count",
+            "suspended_at",
+            "suspended_reason",
+            "blocked_clients");
   }
 }
