@@ -6,6 +6,8 @@ import static io.kcuserdata.admin.http.UserDataResponses.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.admin.suspension.BlockedClients;
+import io.kcuserdata.admin.suspension.Suspension;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.namespace.Namespace;
@@ -17,6 +19,7 @@ import io.kcuserdata.core.spi.UserModelAttributes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -115,6 +118,36 @@ public final class UserDataAdminResource {
                   content,
                   ifMatch));
         });
+  }
+
+  @POST
+  @Path("suspend")
+  public Response suspend(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    requireManage();
+    return new Suspension(session, realm, adminEvent, user).suspend(contentType, body);
+  }
+
+  @POST
+  @Path("unsuspend")
+  public Response unsuspend() {
+    requireManage();
+    return new Suspension(session, realm, adminEvent, user).unsuspend();
+  }
+
+  @GET
+  @Path("blocked-clients")
+  public Response blockedClients() {
+    requireView();
+    return new BlockedClients(session, realm, adminEvent, user).get();
+  }
+
+  @PUT
+  @Path("blocked-clients")
+  public Response blockClients(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    requireManage();
+    return new BlockedClients(session, realm, adminEvent, user).replace(contentType, body);
   }
 
   private Response answer(WriteResult result) {

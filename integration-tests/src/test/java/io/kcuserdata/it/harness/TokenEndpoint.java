@@ -32,6 +32,10 @@ public final class TokenEndpoint {
       return body.path("access_token").asText(null);
     }
 
+    public String refreshToken() {
+      return body.path("refresh_token").asText(null);
+    }
+
     public String error() {
       return body.path("error").asText(null);
     }
@@ -61,6 +65,15 @@ public final class TokenEndpoint {
     form.put("username", username);
     form.put("password", password);
     form.put("scope", scope);
+    return post(form);
+  }
+
+  /** The refresh-token grant for the test app. */
+  public TokenResponse refresh(String refreshToken) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("client_id", TestRealm.APP_CLIENT_ID);
+    form.put("refresh_token", refreshToken);
     return post(form);
   }
 
