@@ -105,7 +105,13 @@ public final class BlockedClients {
             .path(StatusKey.BLOCKED_CLIENTS.key());
     ArrayNode list = Json.NODES.arrayNode();
     if (stored.isArray()) {
-      stored.forEach(id -> list.add(id.asText()));
+      // What the guard enforces: string elements only.
+      stored.forEach(
+          id -> {
+            if (id.isTextual()) {
+              list.add(id.asText());
+            }
+          });
     }
     return list;
   }

@@ -49,6 +49,14 @@ public final class Browser implements AutoCloseable {
     return submitCredentials(realm, html, username, password);
   }
 
+  /**
+   * Starts a login to {@code clientId} in this browser's current session (its SSO cookie, if any,
+   * included) and answers where it ended: at the app when the session sufficed.
+   */
+  public LoginOutcome continueSession(TestRealm realm, String clientId) {
+    return LoginOutcome.of(realm, open(authUrl(realm, clientId, "openid")));
+  }
+
   /** Grants what the consent screen asks for. */
   public LoginOutcome acceptConsent(TestRealm realm, LoginOutcome consentScreen) {
     HtmlPage page = consentScreen.page();
