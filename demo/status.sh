@@ -15,7 +15,7 @@ json="$(curl -fsS -H "Authorization: Bearer $token" \
   "$base/admin/realms/demo/users?exact=true&briefRepresentation=false&username=$user")"
 [ "$json" != "[]" ] || { echo "status.sh: no user '$user' in the demo realm" >&2; exit 1; }
 
-status="$(printf '%s' "$json" | grep -o '"status\.[a-z_]*":\["[^"]*"\]' | sed 's/":\["/ = /; s/"\]$//; s/^"//' || true)"
+status="$(printf '%s' "$json" | grep -o '"status\.[a-z][a-z_]*":\["[^"]*"\]' | sed 's/":\["/ = /; s/"\]$//; s/^"//' || true)"
 if [ -z "$status" ]; then
   echo "$user has not signed in since the listener was enabled."
 else
