@@ -4,6 +4,7 @@ import static io.kcuserdata.admin.http.UserDataResponses.guarded;
 import static io.kcuserdata.admin.http.UserDataResponses.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.admin.export.DataSubjectExport;
 import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -74,6 +76,22 @@ public final class MeResource {
           recordEvent(userModel, result);
           return json(result.document().view(user), result.document().etag(user));
         });
+  }
+
+  @GET
+  @Path("export")
+  public Response export() {
+    AccountToken caller = AccountToken.authenticate(session);
+    caller.requireOneOf(AccountRoles.MANAGE_ACCOUNT, AccountRoles.VIEW_PROFILE);
+    RealmModel realm = session.getContext().getRealm();
+    return json(
+        DataSubjectExport.forUser(session, realm, caller.user(), callerFor(caller.user())), null);
+  }
+
+  @OPTIONS
+  @Path("export")
+  public Response exportPreflight() {
+    return preflight();
   }
 
   @OPTIONS

@@ -20,6 +20,17 @@ final class UserDataAdminEvents {
 
   private UserDataAdminEvents() {}
 
+  /** A data-subject export: who read one person's whole record. */
+  static void exported(AdminEventBuilder adminEvent, KeycloakSession session) {
+    adminEvent
+        .clone(session)
+        .operation(OperationType.ACTION)
+        .resource(RESOURCE_TYPE)
+        .resourcePath(session.getContext().getUri())
+        .detail("action", "export")
+        .success();
+  }
+
   static void changed(AdminEventBuilder adminEvent, KeycloakSession session, List<Change> changes) {
     if (changes.isEmpty()) {
       return;

@@ -4,6 +4,7 @@ import static io.kcuserdata.admin.http.UserDataResponses.guarded;
 import static io.kcuserdata.admin.http.UserDataResponses.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.admin.export.DataSubjectExport;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.admin.suspension.BlockedClients;
@@ -118,6 +119,14 @@ public final class UserDataAdminResource {
                   content,
                   ifMatch));
         });
+  }
+
+  @GET
+  @Path("export")
+  public Response export() {
+    requireView();
+    UserDataAdminEvents.exported(adminEvent, session);
+    return json(DataSubjectExport.forAdmin(session, realm, user), null);
   }
 
   @POST
