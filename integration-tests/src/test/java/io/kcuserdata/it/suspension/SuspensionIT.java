@@ -10,6 +10,7 @@ import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.TokenEndpoint.TokenResponse;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,24 @@ class SuspensionIT {
     }
   }
 
+  /** Keycloak records failed logins asynchronously; the lockout follows shortly after. */
+  private void awaitLockedOut() {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(aliceId);
+      if (Boolean.TRUE.equals(status.get("disabled"))) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("the user was not locked out after two failed logins");
+  }
+
   @Nested
   class Unsuspending {
 
@@ -116,6 +135,7 @@ class SuspensionIT {
       realm.admin().update(bruteForce);
       realm.tokens().password("alice", "wrong-1");
       realm.tokens().password("alice", "wrong-2");
+      awaitLockedOut();
       assertThat(realm.tokens().password("alice", PASSWORD).ok()).as("locked out").isFalse();
 
       admin.send("POST", user + "/unsuspend", null, null);
