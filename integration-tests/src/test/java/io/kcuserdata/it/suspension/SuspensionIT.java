@@ -132,6 +132,8 @@ class SuspensionIT {
       bruteForce.setBruteForceProtected(true);
       bruteForce.setPermanentLockout(true);
       bruteForce.setFailureFactor(2);
+      // Two failures in a row must count as two, not trip the separate quick-login lockout.
+      bruteForce.setQuickLoginCheckMilliSeconds(1L);
       realm.admin().update(bruteForce);
       realm.tokens().password("alice", "wrong-1");
       realm.tokens().password("alice", "wrong-2");
