@@ -1,5 +1,7 @@
 package io.kcuserdata.core.spi;
 
+import io.kcuserdata.core.net.AllowList;
+import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
@@ -23,15 +25,27 @@ public final class DefaultUserDataProviderFactory
   public static final String ID = "default";
   static final String MAX_DEPTH = "max-depth";
   static final String MAX_NAMESPACE_BYTES = "max-namespace-bytes";
+  static final String OUTBOUND_ALLOW_LIST = "outbound-allow-list";
 
   private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
 
   private UserDataService service;
   private Limits limits;
+  private SsrfGuard outboundGuard;
 
   @Override
   public UserDataProvider create(KeycloakSession session) {
-    return () -> service;
+    return new UserDataProvider() {
+      @Override
+      public UserDataService service() {
+        return service;
+      }
+
+      @Override
+      public SsrfGuard outboundGuard() {
+        return outboundGuard;
+      }
+    };
   }
 
   @Override
@@ -46,6 +60,11 @@ public final class DefaultUserDataProviderFactory
           limits.maxDepth(), limits.maxNamespaceBytes());
     }
     service = new UserDataService(new NamespaceRules(limits));
+    // A typo here must stop the server: silently allowing nothing, or everything, is worse.
+    outboundGuard = new SsrfGuard(AllowList.parse(config.get(OUTBOUND_ALLOW_LIST)));
+    if (!outboundGuard.allowList().isEmpty()) {
+      LOG.infof("outbound calls may reach: %s", outboundGuard.allowList());
+    }
   }
 
   @Override
@@ -68,7 +87,9 @@ public final class DefaultUserDataProviderFactory
         MAX_DEPTH,
         Integer.toString(limits.maxDepth()),
         MAX_NAMESPACE_BYTES,
-        Integer.toString(limits.maxNamespaceBytes()));
+        Integer.toString(limits.maxNamespaceBytes()),
+        OUTBOUND_ALLOW_LIST,
+        outboundGuard.allowList().isEmpty() ? "(none)" : outboundGuard.allowList().toString());
   }
 
   @Override
@@ -85,6 +106,14 @@ public final class DefaultUserDataProviderFactory
         .type("int")
         .helpText("Largest size of one namespace of one user, as compact JSON in bytes.")
         .defaultValue(Limits.DEFAULT_MAX_NAMESPACE_BYTES)
+        .add()
+        .property()
+        .name(OUTBOUND_ALLOW_LIST)
+        .type("string")
+        .helpText(
+            "Hosts (api.internal.example, *.internal.example) and networks (10.20.0.0/16,"
+                + " fd12::/48) that claims APIs and webhooks may reach although they are private,"
+                + " loopback or link-local. Comma-separated; empty: none.")
         .add()
         .build();
   }

@@ -1,5 +1,6 @@
 package io.kcuserdata.core.spi;
 
+import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.core.service.UserDataService;
 import org.keycloak.provider.Provider;
 
@@ -7,6 +8,12 @@ import org.keycloak.provider.Provider;
 public interface UserDataProvider extends Provider {
 
   UserDataService service();
+
+  /**
+   * The guard every outbound call of the pack (claims APIs, webhooks) goes through, with the
+   * operator's allow-list for their own internal services.
+   */
+  SsrfGuard outboundGuard();
 
   @Override
   default void close() {}

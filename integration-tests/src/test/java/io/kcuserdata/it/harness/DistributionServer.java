@@ -19,20 +19,27 @@ import java.util.concurrent.TimeUnit;
  * Keycloak started from the unpacked {@code keycloak-quarkus-dist} zip, with the pack's JAR in its
  * {@code providers/}, in dev mode on an in-memory H2 database and free ports.
  */
-final class DistributionServer implements KeycloakServer {
+public final class DistributionServer implements KeycloakServer {
 
   private static final String ADMIN_USER = "admin";
   private static final String ADMIN_PASSWORD = "admin";
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * What the started server lets outbound calls reach; see {@link TestHttpServer#onAllowedHost}.
+   */
+  static final String ALLOWED_TEST_NETWORK = "127.0.0.2/32";
+
   private final Process process;
   private final URI baseUrl;
   private final ServerLog log;
+  private final URI managementUrl;
 
-  private DistributionServer(Process process, URI baseUrl, ServerLog log) {
+  private DistributionServer(Process process, URI baseUrl, ServerLog log, URI managementUrl) {
     this.process = process;
     this.baseUrl = baseUrl;
     this.log = log;
+    this.managementUrl = managementUrl;
   }
 
   static DistributionServer start(Path home, Path logFile) {
@@ -42,6 +49,7 @@ final class DistributionServer implements KeycloakServer {
               + home
               + "; run the tests through Maven (./mvnw verify), which unpacks it there.");
     }
+    Path vault = writeVault(logFile.getParent().resolve("vault"));
     int httpPort = freePort();
     int managementPort = freePort();
     List<String> command =
@@ -55,6 +63,13 @@ final class DistributionServer implements KeycloakServer {
             "--db=dev-mem",
             // One byte over the default: HarnessIT sees the option reach the pack's provider.
             "--spi-userdata--default--max-namespace-bytes=16385",
+            // Test APIs and receivers listen on 127.0.0.2; every other private address stays
+            // refused, so the SSRF tests see the guard's defaults around one allowed host.
+            "--spi-userdata--default--outbound-allow-list=" + ALLOWED_TEST_NETWORK,
+            "--metrics-enabled=true",
+            "--vault=file",
+            "--vault-dir=" + vault,
+            "--spi-vault--file--key-resolvers=KEY_ONLY",
             "--log-console-color=false");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -75,7 +90,10 @@ final class DistributionServer implements KeycloakServer {
     }
     DistributionServer server =
         new DistributionServer(
-            process, URI.create("http://localhost:" + httpPort), new ServerLog(logFile));
+            process,
+            URI.create("http://localhost:" + httpPort),
+            new ServerLog(logFile),
+            URI.create("http://localhost:" + managementPort));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
     server.awaitReady(URI.create("http://localhost:" + managementPort + "/health/ready"));
     System.out.printf(
@@ -137,6 +155,21 @@ final class DistributionServer implements KeycloakServer {
   }
 
   @Override
+  public Optional<URI> managementUrl() {
+    return Optional.of(managementUrl);
+  }
+
+  @Override
+  public Optional<ProcessHandle> serverProcess() {
+    // kc.sh execs java, but a shell in between would leave the JVM as a child.
+    return process
+        .descendants()
+        .filter(p -> p.info().command().orElse("").endsWith("java"))
+        .findFirst()
+        .or(() -> Optional.of(process.toHandle()));
+  }
+
+  @Override
   public void close() {
     if (!process.isAlive()) {
       return;
@@ -151,6 +184,21 @@ final class DistributionServer implements KeycloakServer {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The secret every test realm can reference as {@code ${vault.claims-api-token}}. */
+  public static final String VAULT_KEY = "claims-api-token";
+
+  public static final String VAULT_SECRET = "vault-bearer-7f3a";
+
+  private static Path writeVault(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(VAULT_KEY), VAULT_SECRET);
+      return dir.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

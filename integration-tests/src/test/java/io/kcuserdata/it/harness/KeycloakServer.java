@@ -16,6 +16,19 @@ public interface KeycloakServer extends AutoCloseable {
   /** The server's log, when this harness started the server. */
   Optional<ServerLog> log();
 
+  /**
+   * The management interface ({@code /metrics}, {@code /health}), when this harness started the
+   * server (with metrics enabled).
+   */
+  default Optional<URI> managementUrl() {
+    return Optional.empty();
+  }
+
+  /** The JVM serving requests, when this harness started it: benchmarks read its CPU time. */
+  default Optional<ProcessHandle> serverProcess() {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 

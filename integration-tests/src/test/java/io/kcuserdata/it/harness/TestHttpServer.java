@@ -77,10 +77,31 @@ public final class TestHttpServer implements AutoCloseable {
 
   /** Starts on a free loopback port. */
   public static TestHttpServer start() {
+    return start(InetAddress.getLoopbackAddress(), 4);
+  }
+
+  /**
+   * Starts on 127.0.0.2, the one loopback address the test server's SSRF guard lets outbound calls
+   * reach ({@code --spi-userdata--default--outbound-allow-list}); 127.0.0.1 and {@code localhost}
+   * stay refused.
+   */
+  public static TestHttpServer onAllowedHost() {
+    return onAllowedHost(8);
+  }
+
+  /** The same with {@code threads} handler threads, for tests that hold requests open. */
+  public static TestHttpServer onAllowedHost(int threads) {
     try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      ExecutorService executor = Executors.newFixedThreadPool(4);
+      return start(InetAddress.getByName("127.0.0.2"), threads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static TestHttpServer start(InetAddress address, int threads) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+      ExecutorService executor = Executors.newFixedThreadPool(threads);
       server.setExecutor(executor);
       TestHttpServer testServer = new TestHttpServer(server, executor);
       server.createContext("/", testServer::handle);

@@ -92,7 +92,35 @@ public final class TokenEndpoint {
     return post(form);
   }
 
-  private TokenResponse post(Map<String, String> form) {
+  /** The client-credentials grant of confidential client {@code clientId}. */
+  public TokenResponse clientCredentials(String clientId, String secret, String scope) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "client_credentials");
+    form.put("client_id", clientId);
+    form.put("client_secret", secret);
+    form.put("scope", scope);
+    return post(form);
+  }
+
+  /**
+   * Standard token exchange (RFC 8693, Keycloak's V2): confidential client {@code clientId} trades
+   * {@code subjectToken} for an access token for {@code audience}.
+   */
+  public TokenResponse exchange(
+      String clientId, String secret, String subjectToken, String audience) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+    form.put("client_id", clientId);
+    form.put("client_secret", secret);
+    form.put("subject_token", subjectToken);
+    form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+    form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+    form.put("audience", audience);
+    return post(form);
+  }
+
+  /** Any grant: the form as given. */
+  public TokenResponse post(Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

@@ -2,6 +2,7 @@ package io.kcuserdata.mappers.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.json.JsonValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

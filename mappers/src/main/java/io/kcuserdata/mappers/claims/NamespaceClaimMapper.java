@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.token.TokenClaims;
+import io.kcuserdata.core.token.TokenOrganization;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.kcuserdata.mappers.claims;
 
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
+import io.kcuserdata.core.token.TokenOrganization;
 import java.util.Optional;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 

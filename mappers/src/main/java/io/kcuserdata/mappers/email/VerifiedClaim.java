@@ -1,7 +1,7 @@
 package io.kcuserdata.mappers.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kcuserdata.mappers.broker.ClaimPath;
+import io.kcuserdata.core.json.ClaimPath;
 import java.util.List;
 
 /**

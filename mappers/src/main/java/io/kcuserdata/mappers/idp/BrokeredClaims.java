@@ -2,8 +2,8 @@ package io.kcuserdata.mappers.idp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kcuserdata.core.json.ClaimPath;
 import io.kcuserdata.core.json.Json;
-import io.kcuserdata.mappers.broker.ClaimPath;
 import io.kcuserdata.mappers.broker.ClaimSources;
 import java.util.Objects;
 import java.util.Optional;

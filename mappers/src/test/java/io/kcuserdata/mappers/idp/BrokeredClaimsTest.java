@@ -3,8 +3,8 @@ package io.kcuserdata.mappers.idp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.core.json.ClaimPath;
 import io.kcuserdata.core.json.Json;
-import io.kcuserdata.mappers.broker.ClaimPath;
 import java.util.Map;
 import javax.xml.datatype.DatatypeFactory;
 import org.junit.jupiter.api.Nested;

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.claims;
+package io.kcuserdata.core.token;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.utils.JsonUtils;
 
 /** The glue between a checked config and {@code OIDCAttributeMapperHelper.mapClaim}. */
-final class TokenClaims {
+public final class TokenClaims {
 
   private TokenClaims() {}
 
@@ -18,7 +18,7 @@ final class TokenClaims {
    * the way to a {@code Map}, so a string another mapper put at {@code acme} would make {@code
    * acme.data} throw and fail the whole token request.
    */
-  static boolean fits(Map<String, Object> claims, String claimName) {
+  public static boolean fits(Map<String, Object> claims, String claimName) {
     List<String> path = JsonUtils.splitClaimPath(claimName);
     Map<?, ?> current = claims;
     for (int i = 0; i < path.size() - 1; i++) {
@@ -39,7 +39,7 @@ final class TokenClaims {
    * (the default fills an empty one), and no JSON type or multivalued flag, which would make it
    * convert or merge our object.
    */
-  static ProtocolMapperModel forMapClaim(ProtocolMapperModel model, String claimName) {
+  public static ProtocolMapperModel forMapClaim(ProtocolMapperModel model, String claimName) {
     ProtocolMapperModel copy = new ProtocolMapperModel();
     copy.setId(model.getId());
     copy.setName(model.getName());

@@ -1,8 +1,7 @@
-package io.kcuserdata.mappers.claims;
+package io.kcuserdata.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kcuserdata.core.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.broker;
+package io.kcuserdata.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.claims;
+package io.kcuserdata.core.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.claims;
+package io.kcuserdata.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Map;
  * or a token customizer that walks the claims then finds {@code Map}s and {@code List}s, never
  * Jackson nodes.
  */
-final class JsonValues {
+public final class JsonValues {
 
   private JsonValues() {}
 
@@ -20,7 +20,7 @@ final class JsonValues {
    * own type: {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or {@code
    * BigDecimal}), {@code Boolean}, or {@code null}.
    */
-  static Object toJava(JsonNode node) {
+  public static Object toJava(JsonNode node) {
     if (node == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.kcuserdata.mappers.claims;
+package io.kcuserdata.core.token;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +17,11 @@ import org.keycloak.organization.utils.Organizations;
  * client requested ({@code organization}, {@code organization:<alias>}, {@code organization:*}).
  * Only a single enabled organization the user belongs to counts; several, or none, give none.
  */
-final class TokenOrganization {
+public final class TokenOrganization {
 
   private TokenOrganization() {}
 
-  static Optional<OrganizationModel> of(
+  public static Optional<OrganizationModel> of(
       KeycloakSession session, UserModel user, ClientSessionContext clientSessionCtx) {
     RealmModel realm = session.getContext().getRealm();
     if (user == null

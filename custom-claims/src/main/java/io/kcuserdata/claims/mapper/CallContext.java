@@ -1,0 +1,104 @@
+package io.kcuserdata.claims.mapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.token.TokenOrganization;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+
+/**
+ * The request body the claims API receives: who the token is for and in which context. Only the
+ * client the token is issued to is named, and only the user-data namespaces the admin listed.
+ */
+final class CallContext {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private CallContext() {}
+
+  static byte[] body(
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx,
+      TokenType type,
+      boolean lightweight,
+      List<Namespace> namespaces) {
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("realm", session.getContext().getRealm().getName());
+    body.put("client_id", client(clientSessionCtx).getClientId());
+    body.put("grant_type", clientSessionCtx.getAttribute(Constants.GRANT_TYPE, String.class));
+    body.put("scope", clientSessionCtx.getScopeString());
+    body.put("token_type", type.wireName());
+    if (type == TokenType.ACCESS) {
+      body.put("lightweight", lightweight);
+    }
+    ArrayNode audience = body.putArray("requested_audience");
+    ClientModel[] requested =
+        clientSessionCtx.getAttribute(Constants.REQUESTED_AUDIENCE_CLIENTS, ClientModel[].class);
+    if (requested != null) {
+      for (ClientModel client : requested) {
+        audience.add(client.getClientId());
+      }
+    }
+    body.put("session_id", userSession == null ? null : userSession.getId());
+    UserModel user = userSession == null ? null : userSession.getUser();
+    OrganizationModel organization =
+        user == null ? null : TokenOrganization.of(session, user, clientSessionCtx).orElse(null);
+    if (organization == null) {
+      body.putNull("organization");
+    } else {
+      body.putObject("organization")
+          .put("id", organization.getId())
+          .put("alias", organization.getAlias())
+          .put("name", organization.getName());
+    }
+    if (user == null) {
+      body.putNull("user");
+    } else {
+      body.set("user", user(user, namespaces));
+    }
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the claims request", e);
+    }
+  }
+
+  static ClientModel client(ClientSessionContext clientSessionCtx) {
+    return clientSessionCtx.getClientSession().getClient();
+  }
+
+  private static ObjectNode user(UserModel user, List<Namespace> namespaces) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", user.getId());
+    node.put("username", user.getUsername());
+    node.put("email", user.getEmail());
+    node.put("email_verified", user.isEmailVerified());
+    if (!namespaces.isEmpty()) {
+      Map<Namespace, ObjectNode> data = NamespaceStore.readAll(new UserModelAttributes(user));
+      for (Namespace namespace : namespaces) {
+        ObjectNode content = data.getOrDefault(namespace, MAPPER.createObjectNode());
+        if (namespace.alias() == null) {
+          node.set(namespace.name(), content);
+        } else {
+          // As in the user-data API: {"idp":{"google":{…}}, "org":{"acme":{…}}}.
+          String kind = namespace.name().substring(0, namespace.name().indexOf('.'));
+          node.withObjectProperty(kind).set(namespace.alias(), content);
+        }
+      }
+    }
+    return node;
+  }
+}

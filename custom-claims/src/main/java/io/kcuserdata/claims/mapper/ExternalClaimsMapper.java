@@ -1,0 +1,259 @@
+package io.kcuserdata.claims.mapper;
+
+import io.kcuserdata.claims.cache.CacheKey;
+import io.kcuserdata.claims.config.ExternalClaimsConfig;
+import io.kcuserdata.claims.config.InvalidConfigException;
+import io.kcuserdata.claims.runtime.MapperRuntime;
+import io.kcuserdata.claims.runtime.MapperRuntimes;
+import io.kcuserdata.claims.runtime.Resolution;
+import io.kcuserdata.claims.shaping.ApiAnswer;
+import io.kcuserdata.core.spi.UserDataProvider;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.IDToken;
+import org.keycloak.vault.VaultStringSecret;
+
+/**
+ * {@code userdata-external-claims-mapper}: claims from the realm's own HTTP API, fetched when a
+ * token is issued, bounded by a timeout, cached, behind a circuit breaker.
+ */
+public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
+    implements OIDCAccessTokenMapper,
+        OIDCIDTokenMapper,
+        UserInfoTokenMapper,
+        TokenIntrospectionTokenMapper {
+
+  public static final String PROVIDER_ID = "userdata-external-claims-mapper";
+
+  private static final Logger LOG = Logger.getLogger(ExternalClaimsMapper.class);
+  private static final List<ProviderConfigProperty> PROPERTIES = ExternalClaimsProperties.create();
+  private static final String MEMO = PROVIDER_ID + ":";
+
+  private final MapperRuntimes runtimes = new MapperRuntimes(Metrics.globalRegistry);
+
+  @Override
+  public String getId() {
+    return PROVIDER_ID;
+  }
+
+  @Override
+  public String getDisplayType() {
+    return "External claims (HTTP API)";
+  }
+
+  @Override
+  public String getDisplayCategory() {
+    return TOKEN_MAPPER_CATEGORY;
+  }
+
+  @Override
+  public String getHelpText() {
+    return "Adds claims answered by your HTTP API when a token is issued: bounded by a timeout,"
+        + " cached, behind a circuit breaker, with a failure policy. The API may also refuse the"
+        + " token.";
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigProperties() {
+    return PROPERTIES;
+  }
+
+  @Override
+  public void validateConfig(
+      KeycloakSession session,
+      RealmModel realm,
+      ProtocolMapperContainerModel client,
+      ProtocolMapperModel mapperModel)
+      throws ProtocolMapperConfigException {
+    try {
+      ExternalClaimsConfig config = ExternalClaimsConfig.parse(mapperModel.getConfig());
+      ConfigChecks.check(config, guard(session));
+    } catch (InvalidConfigException e) {
+      throw ConfigChecks.invalid(e.getMessage());
+    }
+  }
+
+  @Override
+  public AccessToken transformAccessToken(
+      AccessToken token,
+      ProtocolMapperModel model,
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx) {
+    boolean lightweight = getShouldUseLightweightToken(session);
+    if (lightweight
+        ? OIDCAttributeMapperHelper.includeInLightweightAccessToken(model)
+        : OIDCAttributeMapperHelper.includeInAccessToken(model)) {
+      apply(token, TokenType.ACCESS, lightweight, model, session, userSession, clientSessionCtx);
+    }
+    return token;
+  }
+
+  @Override
+  public IDToken transformIDToken(
+      IDToken token,
+      ProtocolMapperModel model,
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx) {
+    if (OIDCAttributeMapperHelper.includeInIDToken(model)) {
+      apply(token, TokenType.ID, false, model, session, userSession, clientSessionCtx);
+    }
+    return token;
+  }
+
+  @Override
+  public AccessToken transformUserInfoToken(
+      AccessToken token,
+      ProtocolMapperModel model,
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx) {
+    if (OIDCAttributeMapperHelper.includeInUserInfo(model)) {
+      apply(token, TokenType.USERINFO, false, model, session, userSession, clientSessionCtx);
+    }
+    return token;
+  }
+
+  @Override
+  public AccessToken transformIntrospectionToken(
+      AccessToken token,
+      ProtocolMapperModel model,
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx) {
+    if (OIDCAttributeMapperHelper.includeInIntrospection(model)) {
+      apply(token, TokenType.INTROSPECTION, false, model, session, userSession, clientSessionCtx);
+    }
+    return token;
+  }
+
+  private void apply(
+      IDToken token,
+      TokenType type,
+      boolean lightweight,
+      ProtocolMapperModel model,
+      KeycloakSession session,
+      UserSessionModel userSession,
+      ClientSessionContext clientSessionCtx) {
+    UserModel user = userSession == null ? null : userSession.getUser();
+    if (user == null) {
+      return;
+    }
+    RealmModel realm = session.getContext().getRealm();
+    MapperRuntime runtime;
+    try {
+      runtime =
+          runtimes.get(
+              model.getId(),
+              realm.getName(),
+              model.getName(),
+              model.getConfig(),
+              () -> ExternalClaimsConfig.parse(model.getConfig()),
+              guard(session));
+    } catch (InvalidConfigException e) {
+      // A realm import skips validateConfig; a broken mapper costs its claims, not the login.
+      LOG.warnf(
+          "External claims mapper '%s' of realm '%s' adds no claims: %s",
+          model.getName(), realm.getName(), e.getMessage());
+      return;
+    }
+    ExternalClaimsConfig config = runtime.config();
+    CacheKey key =
+        new CacheKey(
+            user.getId(),
+            CallContext.client(clientSessionCtx).getClientId(),
+            sortedScopes(clientSessionCtx.getScopeString()),
+            type.cacheFamily());
+    // One call per token request: the access token, ID token and the rest share its outcome.
+    String memo = MEMO + model.getId() + ":" + key;
+    Resolution resolution = session.getAttribute(memo, Resolution.class);
+    if (resolution == null) {
+      resolution =
+          runtime.resolve(
+              key,
+              () ->
+                  CallContext.body(
+                      session,
+                      userSession,
+                      clientSessionCtx,
+                      type,
+                      lightweight,
+                      config.contextNamespaces()),
+              () -> secret(session, config.secret()));
+      session.setAttribute(memo, resolution);
+    }
+    if (resolution instanceof Resolution.Answered answered) {
+      if (answered.answer() instanceof ApiAnswer.Deny deny) {
+        throw TokenRefusal.denied(type, deny.description());
+      }
+      place(token, runtime, (ApiAnswer.Claims) answered.answer());
+      return;
+    }
+    Resolution.Failed failed = (Resolution.Failed) resolution;
+    switch (config.failurePolicy()) {
+      case DENY:
+        throw TokenRefusal.unavailable(type);
+      case STALE:
+        failed.stale().ifPresent(stale -> place(token, runtime, stale));
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static void place(IDToken token, MapperRuntime runtime, ApiAnswer.Claims claims) {
+    List<String> dropped = runtime.placement().apply(token.getOtherClaims(), claims.value());
+    if (!dropped.isEmpty()) {
+      runtime.droppedClaims(dropped);
+    }
+  }
+
+  private static String sortedScopes(String scope) {
+    return scope == null
+        ? ""
+        : Arrays.stream(scope.split(" "))
+            .filter(s -> !s.isEmpty())
+            .sorted()
+            .distinct()
+            .collect(Collectors.joining(" "));
+  }
+
+  /** The secret, read from Keycloak's vault when it is a vault reference. */
+  private static String secret(KeycloakSession session, String configured) {
+    if (configured.isEmpty()) {
+      return null;
+    }
+    try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
+      return secret.get().orElse(null);
+    }
+  }
+
+  private static io.kcuserdata.core.net.SsrfGuard guard(KeycloakSession session) {
+    return session.getProvider(UserDataProvider.class).outboundGuard();
+  }
+
+  @Override
+  public void close() {
+    runtimes.close();
+  }
+}
