@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
@@ -98,7 +99,17 @@ public final class ClaimsHttpClient implements AutoCloseable {
             .build());
     headers.forEach(post::setHeader);
     post.setEntity(new ByteArrayEntity(body, contentType));
-    ScheduledFuture<?> watchdog = WATCHDOG.schedule(post::abort, budget, TimeUnit.MILLISECONDS);
+    // Set before aborting: the abort may surface as a plain IOException (socket closed) a moment
+    // before the deadline itself, which the budget rounds down to whole milliseconds.
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> watchdog =
+        WATCHDOG.schedule(
+            () -> {
+              timedOut.set(true);
+              post.abort();
+            },
+            budget,
+            TimeUnit.MILLISECONDS);
     try (CloseableHttpResponse response = client.execute(post)) {
       int status = response.getStatusLine().getStatusCode();
       Header retryAfter = response.getFirstHeader("Retry-After");
@@ -125,7 +136,7 @@ public final class ClaimsHttpClient implements AutoCloseable {
       throw new CallFailedException(
           Outcome.TIMEOUT, host + " did not answer within " + budget + " ms");
     } catch (IOException e) {
-      if (deadline.passed()) {
+      if (timedOut.get() || deadline.passed()) {
         throw new CallFailedException(
             Outcome.TIMEOUT, host + " did not answer within " + budget + " ms");
       }

@@ -19,7 +19,7 @@ import java.util.Map;
  * /metrics} with {@code --metrics-enabled=true}): {@code userdata_claims_calls_total{outcome}},
  * {@code userdata_claims_call_duration_seconds} (histogram), {@code
  * userdata_claims_cache_lookups_total{result=hit|miss}} and {@code userdata_claims_breaker_state}
- * (0 closed, 1 open, 2 half-open), each tagged with the realm and the mapper's name.
+ * (0 closed, 1 open, 2 half-open), each tagged with the realm, the mapper's name and its id.
  */
 public final class ClaimsMetrics implements AutoCloseable {
 
@@ -31,9 +31,14 @@ public final class ClaimsMetrics implements AutoCloseable {
   private final List<Meter> meters = new ArrayList<>();
 
   public ClaimsMetrics(
-      MeterRegistry registry, String realm, String mapper, CircuitBreaker breaker) {
+      MeterRegistry registry,
+      String realm,
+      String mapper,
+      String mapperId,
+      CircuitBreaker breaker) {
     this.registry = registry;
-    Tags tags = Tags.of("realm", realm, "mapper", mapper);
+    // The id keeps two mappers of the same name apart.
+    Tags tags = Tags.of("realm", realm, "mapper", mapper, "mapper_id", mapperId);
     for (Outcome outcome : Outcome.values()) {
       calls.put(
           outcome,

@@ -51,6 +51,7 @@ public final class MapperRuntime implements AutoCloseable {
   MapperRuntime(
       String realm,
       String mapperName,
+      String mapperId,
       ExternalClaimsConfig config,
       SsrfGuard guard,
       MeterRegistry registry) {
@@ -60,7 +61,7 @@ public final class MapperRuntime implements AutoCloseable {
     this.auth = RequestAuth.of(config, http);
     this.cache = new ClaimsCache(config.cacheTtl());
     this.breaker = new CircuitBreaker(config.breakerFailureThreshold(), config.breakerOpen());
-    this.metrics = new ClaimsMetrics(registry, realm, mapperName, breaker);
+    this.metrics = new ClaimsMetrics(registry, realm, mapperName, mapperId, breaker);
     this.reader = new AnswerReader(config.responsePath(), config.mergesAtTopLevel());
     this.placement =
         new ClaimsPlacement(
@@ -85,8 +86,7 @@ public final class MapperRuntime implements AutoCloseable {
   public Resolution resolve(CacheKey key, Supplier<byte[]> body, Supplier<String> secret) {
     Deadline deadline = Deadline.in(config.timeout());
     try {
-      ClaimsCache.Lookup lookup =
-          cache.get(key, deadline, () -> call(body.get(), secret.get(), deadline));
+      ClaimsCache.Lookup lookup = cache.get(key, deadline, () -> call(body, secret, deadline));
       if (lookup.hit()) {
         metrics.lookup(true);
       }
@@ -102,7 +102,9 @@ public final class MapperRuntime implements AutoCloseable {
     }
   }
 
-  private ApiAnswer call(byte[] body, String secret, Deadline deadline) throws CallFailedException {
+  private ApiAnswer call(
+      Supplier<byte[]> bodySource, Supplier<String> secretSource, Deadline deadline)
+      throws CallFailedException {
     metrics.lookup(false);
     CircuitBreaker.Permit permit = breaker.acquire();
     if (permit == CircuitBreaker.Permit.REFUSED) {
@@ -113,6 +115,9 @@ public final class MapperRuntime implements AutoCloseable {
     Outcome outcome = Outcome.TRANSPORT_ERROR;
     String failure = "unexpected error";
     try {
+      // Built only now: an open breaker costs no reading of user data or of the vault.
+      byte[] body = bodySource.get();
+      String secret = secretSource.get();
       if (config.authType().needsSecret() && (secret == null || secret.isEmpty())) {
         throw new CallFailedException(
             Outcome.TRANSPORT_ERROR, "its secret could not be read (check the vault entry)");

@@ -30,7 +30,9 @@ public final class MapperRuntimes implements AutoCloseable {
   private final Cache<String, Entry> byMapperId =
       Caffeine.newBuilder()
           .expireAfterAccess(Duration.ofHours(1))
-          .removalListener(
+          // Synchronous, unlike a removal listener: an expired runtime is closed before a
+          // successor for the same mapper registers meters of the same names and tags.
+          .evictionListener(
               (String id, Entry entry, RemovalCause cause) -> {
                 if (entry != null) {
                   entry.runtime().close();
@@ -64,18 +66,26 @@ public final class MapperRuntimes implements AutoCloseable {
         .asMap()
         .compute(
             mapperId,
-            (id, existing) ->
-                existing != null && existing.identity().equals(identity)
-                    ? existing
-                    : new Entry(
-                        identity,
-                        new MapperRuntime(realm, mapperName, config.get(), guard, registry)))
+            (id, existing) -> {
+              if (existing != null && existing.identity().equals(identity)) {
+                return existing;
+              }
+              ExternalClaimsConfig parsed = config.get(); // when invalid, the current one stays
+              if (existing != null) {
+                // Now, not later: the successor registers meters of the same names and tags,
+                // which closing this one afterwards would remove.
+                existing.runtime().close();
+              }
+              return new Entry(
+                  identity,
+                  new MapperRuntime(realm, mapperName, mapperId, parsed, guard, registry));
+            })
         .runtime();
   }
 
   @Override
   public void close() {
+    byMapperId.asMap().values().forEach(entry -> entry.runtime().close());
     byMapperId.invalidateAll();
-    byMapperId.cleanUp();
   }
 }

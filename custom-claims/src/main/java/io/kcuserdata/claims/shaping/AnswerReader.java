@@ -1,6 +1,7 @@
 package io.kcuserdata.claims.shaping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kcuserdata.core.json.ClaimPath;
@@ -16,7 +17,9 @@ public final class AnswerReader {
 
   static final String DEFAULT_DENY_DESCRIPTION = "Access denied.";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Trailing tokens fail, so "{…} garbage" is not mistaken for a good answer.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ClaimPath responsePath;
   private final boolean mergesAtTopLevel;
