@@ -74,7 +74,43 @@ class DefaultUserDataProviderFactoryTest {
   void describesItsOptionsForTheServerInfoPage() {
     assertThat(new DefaultUserDataProviderFactory().getConfigMetadata())
         .extracting(p -> p.getName())
-        .containsExactly("max-depth", "max-namespace-bytes");
+        .containsExactly("max-depth", "max-namespace-bytes", "outbound-allow-list");
+  }
+
+  @Nested
+  class OutboundAllowList {
+
+    @Test
+    void isEmptyByDefaultSoEveryPrivateAddressIsRefused() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of());
+
+      assertThat(factory.create(null).outboundGuard().allowList().isEmpty()).isTrue();
+      assertThat(factory.getOperationalInfo()).containsEntry("outbound-allow-list", "(none)");
+    }
+
+    @Test
+    void letsTheListedHostsAndNetworksThrough() {
+      DefaultUserDataProviderFactory factory =
+          initialized(Map.of("outbound-allow-list", "claims.internal.example,10.20.0.0/16"));
+
+      assertThat(
+              factory
+                  .create(null)
+                  .outboundGuard()
+                  .allowList()
+                  .allowsHost("claims.internal.example"))
+          .isTrue();
+      assertThat(factory.getOperationalInfo().get("outbound-allow-list"))
+          .contains("claims.internal.example")
+          .contains("10.20.0.0/16");
+    }
+
+    @Test
+    void aBadEntryStopsTheServerWithTheReason() {
+      assertThatThrownBy(() -> initialized(Map.of("outbound-allow-list", "http://x.example/")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a URL");
+    }
   }
 
   /** Keycloak's configuration of one provider, as the options give it. */

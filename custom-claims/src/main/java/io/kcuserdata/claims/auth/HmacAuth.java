@@ -1,8 +1,8 @@
 package io.kcuserdata.claims.auth;
 
 import io.kcuserdata.claims.http.CallFailedException;
-import io.kcuserdata.claims.http.Deadline;
 import io.kcuserdata.claims.http.Outcome;
+import io.kcuserdata.core.net.http.Deadline;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.core.signing.WebhookSigner;
 import java.util.Map;

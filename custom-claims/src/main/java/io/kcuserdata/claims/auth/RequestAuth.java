@@ -3,7 +3,7 @@ package io.kcuserdata.claims.auth;
 import io.kcuserdata.claims.config.ExternalClaimsConfig;
 import io.kcuserdata.claims.http.CallFailedException;
 import io.kcuserdata.claims.http.ClaimsHttpClient;
-import io.kcuserdata.claims.http.Deadline;
+import io.kcuserdata.core.net.http.Deadline;
 import java.util.Map;
 
 /** The headers that authenticate one call to the claims API. */

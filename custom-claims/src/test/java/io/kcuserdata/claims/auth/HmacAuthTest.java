@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kcuserdata.claims.http.CallFailedException;
-import io.kcuserdata.claims.http.Deadline;
 import io.kcuserdata.claims.http.Outcome;
+import io.kcuserdata.core.net.http.Deadline;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.core.signing.WebhookSigner;
 import io.kcuserdata.core.signing.WebhookVerificationException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kcuserdata.claims.config.ExternalClaimsConfig;
 import io.kcuserdata.claims.http.ClaimsHttpClient;
-import io.kcuserdata.claims.http.Deadline;
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.core.net.http.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.throwable;
 
 import io.kcuserdata.claims.http.CallFailedException;
-import io.kcuserdata.claims.http.Deadline;
 import io.kcuserdata.claims.http.Outcome;
+import io.kcuserdata.core.net.http.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.kcuserdata.claims.http.CallFailedException;
-import io.kcuserdata.claims.http.Deadline;
 import io.kcuserdata.claims.http.Outcome;
 import io.kcuserdata.claims.shaping.ApiAnswer;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.net.http.Deadline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,6 +2,7 @@ package io.kcuserdata.claims.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kcuserdata.core.net.http.Deadline;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.throwable;
 
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.core.net.http.Deadline;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

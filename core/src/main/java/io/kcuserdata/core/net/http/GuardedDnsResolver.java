@@ -1,4 +1,4 @@
-package io.kcuserdata.claims.http;
+package io.kcuserdata.core.net.http;
 
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
@@ -11,10 +11,10 @@ import org.apache.http.conn.DnsResolver;
  * guard after resolution, and goes to exactly the addresses the guard approved, so a second DNS
  * answer (rebinding) can never lead elsewhere. IP addresses written in the URL are checked too.
  */
-final class GuardedDnsResolver implements DnsResolver {
+public final class GuardedDnsResolver implements DnsResolver {
 
   /** Carries the guard's refusal out of the HTTP client. */
-  static final class RefusedHostException extends UnknownHostException {
+  public static final class RefusedHostException extends UnknownHostException {
     private static final long serialVersionUID = 1L;
 
     RefusedHostException(String reason) {
@@ -24,7 +24,7 @@ final class GuardedDnsResolver implements DnsResolver {
 
   private final SsrfGuard guard;
 
-  GuardedDnsResolver(SsrfGuard guard) {
+  public GuardedDnsResolver(SsrfGuard guard) {
     this.guard = guard;
   }
 

@@ -1,4 +1,4 @@
-package io.kcuserdata.claims.http;
+package io.kcuserdata.core.net.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,5 +28,10 @@ public final class BoundedBody {
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /** The first {@code maxBytes} of the body at most; the rest is not read. */
+  public static byte[] readPrefix(InputStream in, int maxBytes) throws IOException {
+    return in == null ? new byte[0] : in.readNBytes(maxBytes);
   }
 }

@@ -1,4 +1,4 @@
-package io.kcuserdata.claims.http;
+package io.kcuserdata.core.net.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
