@@ -2,6 +2,7 @@ package io.kcuserdata.admin.userdata;
 
 import io.kcuserdata.admin.consent.ConsentScopesResource;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.webhooks.WebhooksResource;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,11 @@ public final class UserDataAdminRoot {
   @Path("client-scopes")
   public ConsentScopesResource clientScopes() {
     return new ConsentScopesResource(session, realm, auth, adminEvent);
+  }
+
+  @Path("webhooks")
+  public WebhooksResource webhooks() {
+    return new WebhooksResource(session, realm, auth);
   }
 
   @Path("users/{id}")

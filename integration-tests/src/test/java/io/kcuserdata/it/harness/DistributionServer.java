@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,18 @@ public final class DistributionServer implements KeycloakServer {
   private final URI baseUrl;
   private final ServerLog log;
   private final URI managementUrl;
+  private final Path home;
+  private final List<String> dbArgs;
 
-  private DistributionServer(Process process, URI baseUrl, ServerLog log, URI managementUrl) {
+  private DistributionServer(
+      Process process,
+      URI baseUrl,
+      ServerLog log,
+      URI managementUrl,
+      Path home,
+      List<String> dbArgs) {
+    this.home = home;
+    this.dbArgs = List.copyOf(dbArgs);
     this.process = process;
     this.baseUrl = baseUrl;
     this.log = log;
@@ -43,6 +54,45 @@ public final class DistributionServer implements KeycloakServer {
   }
 
   static DistributionServer start(Path home, Path logFile) {
+    try {
+      Files.deleteIfExists(logFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return start(home, logFile, List.of("--db=dev-mem"), freePort(), freePort());
+  }
+
+  /**
+   * Another server for tests that crash or restart one: its own copy of the distribution under
+   * {@code target/<name>} (the shared server's build must not be touched), a database file that
+   * survives a kill, free ports kept across restarts.
+   */
+  public static DistributionServer startCopy(String name) {
+    Path source = KeycloakExtension.distributionHome();
+    Path copy = source.getParent().resolve(name);
+    Copies.copyTree(source, copy);
+    return start(
+        copy, copy.resolve("server.log"), List.of("--db=dev-file"), freePort(), freePort());
+  }
+
+  /** The same server started again (same home, database, ports) after {@link #kill()}. */
+  public DistributionServer restart() {
+    return start(home, log.file(), dbArgs, baseUrl.getPort(), managementUrl.getPort());
+  }
+
+  /** SIGKILL to the JVM: no shutdown hook, no orderly close, as in a crash. */
+  public void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static DistributionServer start(
+      Path home, Path logFile, List<String> dbArgs, int httpPort, int managementPort) {
     if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
       throw new IllegalStateException(
           "No Keycloak distribution at "
@@ -50,32 +100,40 @@ public final class DistributionServer implements KeycloakServer {
               + "; run the tests through Maven (./mvnw verify), which unpacks it there.");
     }
     Path vault = writeVault(logFile.getParent().resolve("vault"));
-    int httpPort = freePort();
-    int managementPort = freePort();
-    List<String> command =
+    List<String> command = new ArrayList<>(dbArgs);
+    command.addAll(
+        0,
         List.of(
             "bash",
             home.resolve("bin/kc.sh").toString(),
             "start-dev",
             "--http-port=" + httpPort,
             "--http-management-port=" + managementPort,
-            "--health-enabled=true",
-            "--db=dev-mem",
+            "--health-enabled=true"));
+    command.addAll(
+        List.of(
             // One byte over the default: HarnessIT sees the option reach the pack's provider.
             "--spi-userdata--default--max-namespace-bytes=16385",
             // Test APIs and receivers listen on 127.0.0.2; every other private address stays
             // refused, so the SSRF tests see the guard's defaults around one allowed host.
             "--spi-userdata--default--outbound-allow-list=" + ALLOWED_TEST_NETWORK,
             "--metrics-enabled=true",
+            // Webhooks retried within seconds, not hours, so the ITs see every step.
+            "--spi-events-listener--userdata-webhooks--retry-schedule=1s,1s,1s,1s",
+            "--spi-events-listener--userdata-webhooks--poll-interval-ms=200",
+            "--spi-events-listener--userdata-webhooks--timeout-ms=3000",
+            "--spi-events-listener--userdata-webhooks--lease-seconds=10",
+            "--spi-events-listener--userdata-webhooks--secret-key=" + WEBHOOK_SECRET_KEY,
             "--vault=file",
             "--vault-dir=" + vault,
             "--spi-vault--file--key-resolvers=KEY_ONLY",
-            "--log-console-color=false");
+            "--log-console-color=false"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(home.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(logFile.toFile());
+            // Appended: a restarted server continues the log of the one it replaces.
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -93,7 +151,9 @@ public final class DistributionServer implements KeycloakServer {
             process,
             URI.create("http://localhost:" + httpPort),
             new ServerLog(logFile),
-            URI.create("http://localhost:" + managementPort));
+            URI.create("http://localhost:" + managementPort),
+            home,
+            dbArgs);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
     server.awaitReady(URI.create("http://localhost:" + managementPort + "/health/ready"));
     System.out.printf(
@@ -186,6 +246,9 @@ public final class DistributionServer implements KeycloakServer {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** Seals webhook secrets in the test server's database (32 bytes of 0x2a, base64). */
+  static final String WEBHOOK_SECRET_KEY = "KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=";
 
   /** The secret every test realm can reference as {@code ${vault.claims-api-token}}. */
   public static final String VAULT_KEY = "claims-api-token";

@@ -64,6 +64,12 @@ public final class TestHttpServer implements AutoCloseable {
     }
   }
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm the body then
+    // waits for the client's delayed ACK (40 ms on Linux), which no real API would add.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, Responder> responders = new ConcurrentHashMap<>();

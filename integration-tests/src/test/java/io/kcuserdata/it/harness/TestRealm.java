@@ -12,6 +12,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.representations.userprofile.config.UPConfig.UnmanagedAttributePolicy;
@@ -166,6 +167,14 @@ public final class TestRealm {
     update.setEventsListeners(listeners);
     admin.update(update);
     return this;
+  }
+
+  /** Grants {@code role} of client {@code clientId} (e.g. realm-management's view-users). */
+  public void grantClientRole(String userId, String clientId, String role) {
+    String id = admin.clients().findByClientId(clientId).get(0).getId();
+    RoleRepresentation representation =
+        admin.clients().get(id).roles().get(role).toRepresentation();
+    admin.users().get(userId).roles().clientLevel(id).add(List.of(representation));
   }
 
   /** Sets the user profile's policy for attributes it does not declare. */

@@ -7,12 +7,18 @@ import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestHttpServer;
 import io.kcuserdata.it.harness.TestHttpServer.Response;
+import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.TokenEndpoint.TokenResponse;
+import io.kcuserdata.it.harness.VerifiedTokens;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
 /**
  * {@code userdata-external-claims-mapper} against an API that is wrong or hostile: reserved claims,
@@ -132,6 +138,44 @@ class ExternalClaimsSafetyIT {
         assertThat(token.ok()).isTrue();
         assertThat(api.access(token).getClaim("ext")).isNull();
         assertThat(api.calls()).hasSize(1);
+      }
+    }
+
+    @Test
+    void refusesAtCallTimeAMapperThatAnImportLetThrough(Realms realms) {
+      try (TestHttpServer loopback = TestHttpServer.start()) {
+        loopback.respond("/claims", request -> Response.json(200, "{\"plan\":\"internal\"}"));
+        String url = "http://localhost:" + loopback.uri("/").getPort() + "/claims";
+        TestRealm imported =
+            realms.create(
+                realm -> {
+                  ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+                  mapper.setName("imported");
+                  mapper.setProtocol("openid-connect");
+                  mapper.setProtocolMapper("userdata-external-claims-mapper");
+                  mapper.setConfig(
+                      Map.of("url", url, "claim.name", "ext", "access.token.claim", "true"));
+                  ClientRepresentation client = new ClientRepresentation();
+                  client.setClientId("imported-app");
+                  client.setPublicClient(true);
+                  client.setDirectAccessGrantsEnabled(true);
+                  client.setProtocolMappers(List.of(mapper));
+                  List<ClientRepresentation> clients = new ArrayList<>();
+                  if (realm.getClients() != null) {
+                    clients.addAll(realm.getClients());
+                  }
+                  clients.add(client);
+                  realm.setClients(clients);
+                });
+        imported.createUser("bob", "pw-bob-1");
+
+        TokenResponse token =
+            imported.tokens().password("imported-app", "bob", "pw-bob-1", "openid");
+
+        assertThat(token.ok()).as(token.body().toString()).isTrue();
+        assertThat(new VerifiedTokens(imported).verify(token.accessToken()).getClaim("ext"))
+            .isNull();
+        assertThat(loopback.requests()).isEmpty();
       }
     }
 
