@@ -29,6 +29,7 @@ class ExternalClaimsBench {
   private static final Duration SEGMENT =
       Duration.ofSeconds(Integer.getInteger("bench.segment.seconds", 10));
   private static final int THREADS = Integer.getInteger("bench.threads", 4);
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 4);
   private static final int LATENCY_ROUNDS = 10;
   private static final int LATENCY_PER_ROUND = 100;
   private static final int API_MILLIS = 5;
@@ -73,8 +74,11 @@ class ExternalClaimsBench {
     Report report = new Report("external-claims-throughput");
     String with = client("with-mapper", Map.of("url", api.uri("/claims").toString()));
     String without = client("without-mapper", null);
-    load.closedLoop(with, THREADS, Duration.ofSeconds(5));
-    load.closedLoop(without, THREADS, Duration.ofSeconds(5));
+    // A fresh server keeps speeding up for a minute (JIT): warm both up, alternating.
+    for (int i = 0; i < WARMUP_ROUNDS; i++) {
+      load.closedLoop(with, THREADS, Duration.ofSeconds(10));
+      load.closedLoop(without, THREADS, Duration.ofSeconds(10));
+    }
     List<Double> throughput = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     report.line("command: %s (ExternalClaimsBench)", Report.COMMAND);

@@ -68,11 +68,15 @@ public final class DistributionServer implements KeycloakServer {
    * survives a kill, free ports kept across restarts.
    */
   public static DistributionServer startCopy(String name) {
+    return startCopy(name, List.of("--db=dev-file"));
+  }
+
+  /** The same with other database options, e.g. a shared PostgreSQL for a second node. */
+  public static DistributionServer startCopy(String name, List<String> dbArgs) {
     Path source = KeycloakExtension.distributionHome();
     Path copy = source.getParent().resolve(name);
     Copies.copyTree(source, copy);
-    return start(
-        copy, copy.resolve("server.log"), List.of("--db=dev-file"), freePort(), freePort());
+    return start(copy, copy.resolve("server.log"), dbArgs, freePort(), freePort());
   }
 
   /** The same server started again (same home, database, ports) after {@link #kill()}. */

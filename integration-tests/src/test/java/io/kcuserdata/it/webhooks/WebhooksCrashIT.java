@@ -78,13 +78,12 @@ class WebhooksCrashIT {
 
       Set<String> delivered = awaitDistinctIds(receiver, USERS, Duration.ofSeconds(60));
       try (Keycloak admin = admin(server)) {
-        JsonNode log =
-            HttpApi.asAdmin(server, admin)
-                .get(
-                    "/admin/realms/crash/user-data/webhooks/"
-                        + endpointId
-                        + "/deliveries?status=delivered")
-                .json();
+        HttpApi api = HttpApi.asAdmin(server, admin);
+        String deliveredLog =
+            "/admin/realms/crash/user-data/webhooks/" + endpointId + "/deliveries?status=delivered";
+        // Recorded a moment after the receiver saw them.
+        WebhooksDeliveryIT.waitFor(() -> api.get(deliveredLog).json().size() >= USERS);
+        JsonNode log = api.get(deliveredLog).json();
         assertThat(beforeKill).as("deliveries in flight at the kill").isPositive();
         assertThat(delivered).hasSize(USERS);
         assertThat(log.size()).isEqualTo(USERS);

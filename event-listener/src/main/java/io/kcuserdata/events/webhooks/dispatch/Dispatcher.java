@@ -7,11 +7,13 @@ import io.kcuserdata.events.webhooks.metrics.WebhookMetrics;
 import jakarta.persistence.EntityManager;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -28,13 +30,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * Delivers queued messages in the background, never on a request thread: a poller claims due
  * messages (woken right after a commit that queued some, else every poll interval) and hands them
- * to a fixed pool of workers; each attempt's outcome is recorded in its own transaction. No HTTP
- * call runs inside a database transaction.
+ * to a fixed pool of workers, which only make the HTTP calls; the poller records their outcomes in
+ * batches, one transaction for many attempts. No HTTP call runs inside a database transaction.
  */
 public final class Dispatcher implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
   private static final long HOUSEKEEPING_MILLIS = 30_000;
+  private static final long GATHER_MILLIS = 20;
 
   private final KeycloakSessionFactory factory;
   private final DispatchSettings settings;
@@ -45,7 +48,12 @@ public final class Dispatcher implements AutoCloseable {
   private final Leases leases;
   private final Recorder recorder;
   private final Semaphore wake = new Semaphore(0);
-  private final Semaphore slots;
+  private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Messages claimed and not yet recorded, at most: enough to keep every worker busy. */
+  private final int capacity;
+
   private final ExecutorService workers;
   private final Thread poller;
   private volatile boolean running = true;
@@ -70,7 +78,7 @@ public final class Dispatcher implements AutoCloseable {
     this.leases = new Leases(nodeName());
     // Asked on each use: a ThreadLocalRandom captured once would be shared by every worker.
     this.recorder = new Recorder(settings.schedule(), () -> ThreadLocalRandom.current().nextLong());
-    this.slots = new Semaphore(settings.workers());
+    this.capacity = settings.workers() * 25;
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -90,17 +98,27 @@ public final class Dispatcher implements AutoCloseable {
   private void poll() {
     while (running) {
       try {
-        slots.acquire();
-        int free = 1 + slots.drainPermits();
-        Batch batch = inTransaction(session -> claim(em(session), free));
-        slots.release(free - batch.claimed().size());
-        for (Claimed claimed : batch.claimed()) {
-          workers.execute(() -> deliver(claimed, batch.secrets().get(claimed.endpointId())));
+        List<Finished> done = drainFinished();
+        int room = capacity - inFlight.get() + done.size();
+        Step step = step(done, room);
+        inFlight.addAndGet(step.claimed().claimed().size() - done.size());
+        for (int i = 0; i < step.outcomes().size(); i++) {
+          report(done.get(i), step.outcomes().get(i));
+        }
+        Batch batch = step.claimed();
+        for (Claimed c : batch.claimed()) {
+          workers.execute(() -> deliver(c, batch.secrets().get(c.endpointId())));
         }
         housekeepingIfDue();
-        if (batch.claimed().size() < free) {
-          wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (batch.claimed().isEmpty() && done.isEmpty()) {
+          if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            // Woken by a commit: let the commits (and finished deliveries) of the next moment
+            // gather, so one transaction records and claims many rather than one.
+            Thread.sleep(GATHER_MILLIS);
+          }
           wake.drainPermits();
+        } else if (inFlight.get() >= capacity) {
+          wake.tryAcquire(GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -112,7 +130,54 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  private record Batch(List<Claimed> claimed, Map<String, List<WebhookSecret>> secrets) {}
+  private record Step(List<Recorder.Result> outcomes, Batch claimed) {}
+
+  /**
+   * Records what the workers finished and claims what is due, in one transaction. Should that fail,
+   * the finished attempts are recorded one by one, so a single bad row costs only its own record
+   * (its lease runs out and it is tried again), and nothing is claimed this round.
+   */
+  private Step step(List<Finished> done, int room) {
+    try {
+      return inTransaction(
+          session -> {
+            EntityManager em = em(session);
+            List<Recorder.Result> outcomes =
+                done.stream().map(f -> recorder.record(em, f.claimed(), f.result())).toList();
+            return new Step(outcomes, room > 0 ? claim(em, room) : Batch.NONE);
+          });
+    } catch (RuntimeException stepFailed) {
+      if (done.isEmpty()) {
+        throw stepFailed;
+      }
+      List<Recorder.Result> outcomes = new ArrayList<>();
+      for (Finished f : done) {
+        try {
+          outcomes.add(
+              inTransaction(session -> recorder.record(em(session), f.claimed(), f.result())));
+        } catch (RuntimeException e) {
+          LOG.warnf(e, "Webhook message %s: could not record the attempt", f.claimed().messageId());
+          outcomes.add(Recorder.Result.GONE_MEANWHILE);
+        }
+      }
+      return new Step(outcomes, Batch.NONE);
+    }
+  }
+
+  private List<Finished> drainFinished() {
+    List<Finished> done = new ArrayList<>();
+    Finished next;
+    while ((next = finished.poll()) != null) {
+      done.add(next);
+    }
+    return done;
+  }
+
+  private record Batch(List<Claimed> claimed, Map<String, List<WebhookSecret>> secrets) {
+    static final Batch NONE = new Batch(List.of(), Map.of());
+  }
+
+  private record Finished(Claimed claimed, AttemptResult result) {}
 
   private Batch claim(EntityManager em, int max) {
     List<Claimed> claimed = leases.claim(em, max, settings.lease());
@@ -124,9 +189,11 @@ public final class Dispatcher implements AutoCloseable {
     return new Batch(claimed, secrets);
   }
 
+  /** On a worker: the HTTP call only; the outcome is recorded by the poller, in batches. */
   private void deliver(Claimed claimed, List<WebhookSecret> secrets) {
+    AttemptResult result;
     try {
-      AttemptResult result =
+      result =
           secrets == null || secrets.isEmpty()
               ? new AttemptResult(null, null, "the endpoint has no signing secret", 0, null)
               : sender.send(
@@ -134,24 +201,29 @@ public final class Dispatcher implements AutoCloseable {
                   claimed.messageId(),
                   claimed.payload().getBytes(StandardCharsets.UTF_8),
                   secrets);
-      Recorder.Result outcome =
-          inTransaction(session -> recorder.record(em(session), claimed, result));
-      metrics.delivery(outcome.name().toLowerCase(Locale.ROOT), result.latencyMillis());
-      if (outcome == Recorder.Result.ENDPOINT_DISABLED) {
-        LOG.warnf("Webhook endpoint %s answered 410 Gone and is disabled", claimed.url().getHost());
-        endpointDisabled.accept(claimed.endpointId());
-      } else if (outcome == Recorder.Result.FAILED) {
-        LOG.warnf(
-            "Webhook message %s to %s failed after its last attempt (%s)",
-            claimed.messageId(),
-            claimed.url().getHost(),
-            result.status() != null ? "HTTP " + result.status() : result.error());
-      }
     } catch (RuntimeException e) {
-      // The lease runs out and the message is tried again; nothing is lost.
-      LOG.warnf(e, "Webhook message %s: could not record the attempt", claimed.messageId());
-    } finally {
-      slots.release();
+      result =
+          new AttemptResult(
+              null, null, "unexpected error: " + e.getClass().getSimpleName(), 0, null);
+    }
+    finished.add(new Finished(claimed, result));
+    if (inFlight.get() >= capacity) {
+      wake.release(); // the poller waits for room
+    }
+  }
+
+  private void report(Finished f, Recorder.Result outcome) {
+    metrics.delivery(outcome.name().toLowerCase(Locale.ROOT), f.result().latencyMillis());
+    if (outcome == Recorder.Result.ENDPOINT_DISABLED) {
+      LOG.warnf(
+          "Webhook endpoint %s answered 410 Gone and is disabled", f.claimed().url().getHost());
+      endpointDisabled.accept(f.claimed().endpointId());
+    } else if (outcome == Recorder.Result.FAILED) {
+      LOG.warnf(
+          "Webhook message %s to %s failed after its last attempt (%s)",
+          f.claimed().messageId(),
+          f.claimed().url().getHost(),
+          f.result().status() != null ? "HTTP " + f.result().status() : f.result().error());
     }
   }
 

@@ -27,9 +27,14 @@ import org.keycloak.organization.OrganizationProvider;
 final class PayloadFactory {
 
   private final KeycloakSession session;
+  private final boolean appMetadata;
 
-  PayloadFactory(KeycloakSession session) {
+  /**
+   * @param appMetadata whether any endpoint wants {@code app_metadata} (else it is not read)
+   */
+  PayloadFactory(KeycloakSession session, boolean appMetadata) {
     this.session = session;
+    this.appMetadata = appMetadata;
   }
 
   PayloadData forUserEvent(WebhookEventType type, Event event, RealmModel realm) {
@@ -66,7 +71,7 @@ final class PayloadFactory {
         EventCatalog.userIdFromResourcePath(path)
             .map(id -> user(realm, id))
             .or(() -> byUsername(realm, event.getDetails()))
-            .map(PayloadFactory::summary)
+            .map(this::summary)
             .orElseGet(
                 () ->
                     EventCatalog.userIdFromResourcePath(path).map(UserSummary::ofId).orElse(null));
@@ -131,9 +136,11 @@ final class PayloadFactory {
     return session.users().getUserById(realm, id);
   }
 
-  static UserSummary summary(UserModel user) {
+  private UserSummary summary(UserModel user) {
     ObjectNode appMetadata =
-        NamespaceStore.readAll(new UserModelAttributes(user)).get(Namespace.APP_METADATA);
+        this.appMetadata
+            ? NamespaceStore.readAll(new UserModelAttributes(user)).get(Namespace.APP_METADATA)
+            : null;
     return new UserSummary(
         user.getId(),
         user.getUsername(),

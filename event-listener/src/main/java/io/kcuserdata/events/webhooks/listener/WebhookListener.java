@@ -9,7 +9,7 @@ import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -39,8 +39,7 @@ final class WebhookListener implements EventListenerProvider {
       return;
     }
     RealmModel realm = session.realms().getRealm(event.getRealmId());
-    PayloadFactory payloads = new PayloadFactory(session);
-    queue(realm, types, type -> payloads.forUserEvent(type, event, realm));
+    queue(realm, types, (payloads, type) -> payloads.forUserEvent(type, event, realm));
   }
 
   @Override
@@ -55,14 +54,13 @@ final class WebhookListener implements EventListenerProvider {
       return;
     }
     RealmModel realm = session.realms().getRealm(event.getRealmId());
-    PayloadFactory payloads = new PayloadFactory(session);
-    queue(realm, types, type -> payloads.forAdminEvent(type, event, realm));
+    queue(realm, types, (payloads, type) -> payloads.forAdminEvent(type, event, realm));
   }
 
   private void queue(
       RealmModel realm,
       List<WebhookEventType> types,
-      Function<WebhookEventType, PayloadData> build) {
+      BiFunction<PayloadFactory, WebhookEventType, PayloadData> build) {
     if (realm == null) {
       return;
     }
@@ -70,6 +68,8 @@ final class WebhookListener implements EventListenerProvider {
     if (endpoints.isEmpty()) {
       return;
     }
+    PayloadFactory payloads =
+        new PayloadFactory(session, endpoints.stream().anyMatch(Endpoint::includeAppMetadata));
     Outbox outbox = null;
     for (WebhookEventType type : types) {
       PayloadData data = null;
@@ -80,7 +80,7 @@ final class WebhookListener implements EventListenerProvider {
           continue;
         }
         if (data == null) {
-          data = build.apply(type);
+          data = build.apply(payloads, type);
           if (data.user() == null && type != WebhookEventType.PING) {
             // A failed login for a name nobody has: no user to report (and no enumeration aid).
             break;

@@ -40,7 +40,7 @@ record WebhookOptions(
         new WebhookOptions(
             config.get(SECRET_KEY),
             RetrySchedule.parse(config.get(RETRY_SCHEDULE, RetrySchedule.STANDARD)),
-            within(config, WORKERS, 4, 1, 256),
+            within(config, WORKERS, 8, 1, 256),
             Duration.ofMillis(within(config, POLL_INTERVAL_MS, 1000, 50, 600_000)),
             Duration.ofSeconds(within(config, LEASE_SECONDS, 60, 5, 3600)),
             Duration.ofMillis(within(config, TIMEOUT_MS, 10_000, 100, 120_000)),
@@ -102,7 +102,7 @@ record WebhookOptions(
         .property()
         .name(WORKERS)
         .type("int")
-        .defaultValue(4)
+        .defaultValue(8)
         .helpText("Deliveries in flight at once on each node.")
         .add()
         .property()

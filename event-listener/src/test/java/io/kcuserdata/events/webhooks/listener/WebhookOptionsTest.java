@@ -37,7 +37,7 @@ class WebhookOptionsTest {
     void usesTheDefaults() {
       assertThat(options.secretKey()).isNull();
       assertThat(options.schedule()).hasToString(RetrySchedule.standard().toString());
-      assertThat(options.workers()).isEqualTo(4);
+      assertThat(options.workers()).isEqualTo(8);
       assertThat(options.pollInterval()).isEqualTo(Duration.ofSeconds(1));
       assertThat(options.lease()).isEqualTo(Duration.ofSeconds(60));
       assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(10));
@@ -52,7 +52,7 @@ class WebhookOptionsTest {
           .containsExactly(
               Map.entry("secret-key", "(not set: unencrypted)"),
               Map.entry("retry-schedule", "[PT5S, PT5M, PT30M, PT2H, PT5H, PT10H, PT10H]"),
-              Map.entry("workers", "4"),
+              Map.entry("workers", "8"),
               Map.entry("poll-interval-ms", "1000"),
               Map.entry("lease-seconds", "60"),
               Map.entry("timeout-ms", "10000"),
