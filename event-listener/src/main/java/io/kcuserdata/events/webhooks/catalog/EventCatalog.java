@@ -60,6 +60,10 @@ public final class EventCatalog {
         return List.of(USER_EMAIL_VERIFIED);
       case UPDATE_CREDENTIAL:
         return PASSWORD.equals(d.get(CREDENTIAL_TYPE)) ? List.of(USER_PASSWORD_CHANGED) : List.of();
+      // Keycloak ends a completed "forgot password" flow with UPDATE_CREDENTIAL and LOGIN, never
+      // a RESET_PASSWORD success: the reset is announced when its e-mail goes out, the new
+      // password by user.password_changed.
+      case SEND_RESET_PASSWORD:
       case RESET_PASSWORD:
         return List.of(USER_PASSWORD_RESET);
       case UPDATE_PROFILE:

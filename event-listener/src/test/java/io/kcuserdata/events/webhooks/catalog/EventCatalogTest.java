@@ -127,6 +127,11 @@ class EventCatalogTest {
     }
 
     @Test
+    void theResetEmailGoingOutIsPasswordReset() {
+      assertThat(user(EventType.SEND_RESET_PASSWORD)).containsExactly(USER_PASSWORD_RESET);
+    }
+
+    @Test
     void profileAndEmailUpdatesAreUserUpdated() {
       assertThat(user(EventType.UPDATE_PROFILE)).containsExactly(USER_UPDATED);
       assertThat(user(EventType.UPDATE_EMAIL)).containsExactly(USER_UPDATED);
@@ -160,7 +165,6 @@ class EventCatalogTest {
           "UPDATE_PROFILE_ERROR",
           "DELETE_ACCOUNT_ERROR",
           "SEND_VERIFY_EMAIL",
-          "SEND_RESET_PASSWORD",
           "IMPERSONATE",
           "USER_SESSION_DELETED"
         })
