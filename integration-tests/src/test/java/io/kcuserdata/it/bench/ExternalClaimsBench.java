@@ -122,18 +122,29 @@ class ExternalClaimsBench {
     load.latencies(without, 100);
     List<Double> a = new ArrayList<>();
     List<Double> b = new ArrayList<>();
+    // The API as any client sees it (its 5 ms plus its own server's and loopback's delays),
+    // measured in the same rounds: "API + 3 ms" is read against this, not against 5 ms flat.
+    List<Double> direct = new ArrayList<>();
     for (int i = 0; i < LATENCY_ROUNDS; i++) {
       a.addAll(load.latencies(with, LATENCY_PER_ROUND));
       b.addAll(load.latencies(without, LATENCY_PER_ROUND));
+      direct.addAll(apiLatencies(api.uri("/slow"), LATENCY_PER_ROUND));
     }
     report.line("command: %s (ExternalClaimsBench)", Report.COMMAND);
     report.line(
-        "every token a cache miss, API answering in %d ms, %d tokens each, one at a time",
+        "every token a cache miss, API sleeping %d ms per call, %d tokens each, one at a time",
         API_MILLIS, a.size());
     latencyLines(report, a, b);
+    double apiP50 = Report.median(direct);
+    double apiP99 = Report.percentile(direct, 99);
     report.line(
-        "added p99 %.2f ms (goal <= API + 3 = %d ms)",
-        Report.percentile(a, 99) - Report.percentile(b, 99), API_MILLIS + 3);
+        "the API called directly from the test JVM: p50 %.2f ms p99 %.2f ms", apiP50, apiP99);
+    double addedP50 = Report.median(a) - Report.median(b);
+    double addedP99 = Report.percentile(a, 99) - Report.percentile(b, 99);
+    report.line(
+        "added per token: p50 %.2f ms, p99 %.2f ms; beyond the API itself: p50 %.2f ms, p99 %.2f"
+            + " ms (goal: added p99 <= API p99 + 3 = %.2f ms)",
+        addedP50, addedP99, addedP50 - apiP50, addedP99 - apiP99, apiP99 + 3);
   }
 
   @Test
@@ -170,6 +181,35 @@ class ExternalClaimsBench {
     report.line(
         "breaker open: added p50 %.2f ms, added p99 %.2f ms (goal <= 1 ms)",
         Report.median(a) - Report.median(b), Report.percentile(a, 99) - Report.percentile(b, 99));
+  }
+
+  /** Latencies of direct POSTs to the API, one at a time, with a pooled JDK client. */
+  private static final java.net.http.HttpClient DIRECT =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .build();
+
+  private static List<Double> apiLatencies(java.net.URI uri, int count) {
+    java.net.http.HttpClient http = DIRECT;
+    List<Double> millis = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long started = System.nanoTime();
+      try {
+        http.send(
+            java.net.http.HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      millis.add((System.nanoTime() - started) / 1e6);
+    }
+    return millis;
   }
 
   private static void latencyLines(Report report, List<Double> a, List<Double> b) {
