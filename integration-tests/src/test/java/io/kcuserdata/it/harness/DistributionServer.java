@@ -142,6 +142,11 @@ public final class DistributionServer implements KeycloakServer {
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("JAVA_HOME", System.getProperty("java.home"));
+    // For profiling a run, e.g. -Dkc.java.opts.append=-XX:StartFlightRecording=filename=kc.jfr
+    String javaOpts = System.getProperty("kc.java.opts.append", "").trim();
+    if (!javaOpts.isEmpty()) {
+      env.put("JAVA_OPTS_APPEND", javaOpts);
+    }
     long started = System.nanoTime();
     Process process;
     try {
