@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -31,6 +32,8 @@ public final class UserRecord {
     ObjectNode record = Json.object();
     record.put("id", user.getId());
     record.put("username", user.getUsername());
+    record.put("first_name", user.getFirstName());
+    record.put("last_name", user.getLastName());
     record.put("email", user.getEmail());
     record.put("email_verified", user.isEmailVerified());
     record.put("enabled", user.isEnabled());
@@ -68,7 +71,12 @@ public final class UserRecord {
                     .add(role.getName()));
     record.putObject("client_roles").setAll(byClient);
     ArrayNode groups = record.putArray("groups");
-    user.getGroupsStream().map(KeycloakModelUtils::buildGroupPath).sorted().forEach(groups::add);
+    // Keycloak keeps organization membership as a hidden group; it is listed under organizations.
+    user.getGroupsStream()
+        .filter(group -> group.getType() != GroupModel.Type.ORGANIZATION)
+        .map(KeycloakModelUtils::buildGroupPath)
+        .sorted()
+        .forEach(groups::add);
     ArrayNode organizations = record.putArray("organizations");
     Memberships.of(session, realm, user).stream().sorted().forEach(organizations::add);
     ArrayNode credentials = record.putArray("credentials");

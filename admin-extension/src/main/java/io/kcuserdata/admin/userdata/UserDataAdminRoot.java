@@ -1,7 +1,9 @@
 package io.kcuserdata.admin.userdata;
 
 import io.kcuserdata.admin.consent.ConsentScopesResource;
+import io.kcuserdata.admin.export.ExportResource;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.migration.ImportResource;
 import io.kcuserdata.admin.webhooks.WebhooksResource;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.Path;
@@ -39,6 +41,16 @@ public final class UserDataAdminRoot {
   @Path("webhooks")
   public WebhooksResource webhooks() {
     return new WebhooksResource(session, realm, auth);
+  }
+
+  @Path("export")
+  public ExportResource export() {
+    return new ExportResource(session, realm, auth, adminEvent);
+  }
+
+  @Path("import")
+  public ImportResource importUsers() {
+    return new ImportResource(session, realm, auth, adminEvent);
   }
 
   @Path("users/{id}")

@@ -33,6 +33,14 @@ public final class HttpApi {
           .orElse(null);
     }
 
+    /** This answer, or an assertion error showing it when its status is not {@code expected}. */
+    public Answer requireStatus(int expected) {
+      if (status != expected) {
+        throw new AssertionError("expected status " + expected + ", got " + this);
+      }
+      return this;
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
