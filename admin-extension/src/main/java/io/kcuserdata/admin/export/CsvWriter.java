@@ -21,9 +21,11 @@ final class CsvWriter implements RecordWriter {
 
   private final Writer out;
   private final List<String> columns;
+  private final FieldSelection fields;
 
   CsvWriter(Writer out, Collection<String> dataColumns, FieldSelection fields) throws IOException {
     this.out = out;
+    this.fields = fields;
     List<String> all = new ArrayList<>(RecordFields.IDENTITY);
     all.addAll(dataColumns);
     all.addAll(RecordFields.RELATIONS);
@@ -38,9 +40,11 @@ final class CsvWriter implements RecordWriter {
 
   @Override
   public void write(ObjectNode record) throws IOException {
+    // A kept column may hold more than was selected (custom_data.address for .address.city).
+    ObjectNode selected = fields.apply(record);
     List<String> cells = new ArrayList<>(columns.size());
     for (String column : columns) {
-      cells.add(text(find(record, column)));
+      cells.add(text(find(selected, column)));
     }
     row(cells);
   }

@@ -37,6 +37,8 @@ public enum ExportFormat {
   }
 
   static String clip(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    return value.codePointCount(0, value.length()) <= 40
+        ? value
+        : value.substring(0, value.offsetByCodePoints(0, 40)) + "…";
   }
 }

@@ -16,10 +16,25 @@ interface ExportViewer {
 
   boolean canView(KeycloakSession session, RealmModel realm, UserModel user);
 
+  /** Whether every user is visible, so no user needs checking. */
+  default boolean everyone() {
+    return false;
+  }
+
   /** The viewer for the request's caller, or {@code null} when the caller may see no user. */
   static ExportViewer of(AdminPermissionEvaluator auth) {
     if (auth.users().canView()) {
-      return (session, realm, user) -> true;
+      return new ExportViewer() {
+        @Override
+        public boolean canView(KeycloakSession session, RealmModel realm, UserModel user) {
+          return true;
+        }
+
+        @Override
+        public boolean everyone() {
+          return true;
+        }
+      };
     }
     if (!auth.users().canQuery()) {
       return null;

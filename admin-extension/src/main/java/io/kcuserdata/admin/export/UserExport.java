@@ -2,6 +2,9 @@ package io.kcuserdata.admin.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.service.UserDataService;
+import io.kcuserdata.core.spi.UserDataProvider;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -94,24 +97,25 @@ final class UserExport implements StreamingOutput {
     LOG.debugf("user export of realm %s finished: %d users", realmId, written);
   }
 
+  private boolean canView(KeycloakSession session, RealmModel realm, String id) {
+    // The database's provider, not session.users(): an export would flush the user cache.
+    UserModel user = session.getProvider(UserProvider.class).getUserById(realm, id);
+    return user != null && viewer.canView(session, realm, user);
+  }
+
   private Page read(KeycloakSession session, String after, int size) {
     RealmModel realm = session.realms().getRealm(realmId);
     if (realm == null) {
       return new Page(List.of(), after, 0);
     }
     session.getContext().setRealm(realm);
-    List<String> ids =
-        UserPages.next(
-            session.getProvider(JpaConnectionProvider.class).getEntityManager(),
-            realmId,
-            query,
-            after,
-            size);
+    EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    List<String> ids = UserPages.next(em, realmId, query, after, size);
+    UserDataService data = session.getProvider(UserDataProvider.class).service();
     List<ObjectNode> records = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      UserModel user = session.getProvider(UserProvider.class).getUserById(realm, id);
-      if (user != null && viewer.canView(session, realm, user)) {
-        records.add(UserRecord.of(session, realm, user, Caller.admin()));
+    for (UserFacts facts : new UserBatch(session, realm, em).load(ids)) {
+      if (viewer.everyone() || canView(session, realm, facts.id())) {
+        records.add(RecordBuilder.build(facts, Caller.admin(), data));
       }
     }
     return new Page(records, ids.isEmpty() ? after : ids.get(ids.size() - 1), ids.size());

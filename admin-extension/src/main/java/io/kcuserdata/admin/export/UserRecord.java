@@ -1,13 +1,11 @@
 package io.kcuserdata.admin.export;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
-import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.keycloak.models.ClientModel;
@@ -18,83 +16,57 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-/**
- * One user as the pack exports it: identity fields, the namespaces the caller may read, linked
- * identities, roles, groups, organizations, credential types with their creation dates, and
- * required actions. Never a hash, salt or secret: credentials are described, not copied.
- */
+/** One user's exported record, read through Keycloak's user model (a data-subject export). */
 public final class UserRecord {
 
   private UserRecord() {}
 
   public static ObjectNode of(
       KeycloakSession session, RealmModel realm, UserModel user, Caller caller) {
-    ObjectNode record = Json.object();
-    record.put("id", user.getId());
-    record.put("username", user.getUsername());
-    record.put("first_name", user.getFirstName());
-    record.put("last_name", user.getLastName());
-    record.put("email", user.getEmail());
-    record.put("email_verified", user.isEmailVerified());
-    record.put("enabled", user.isEnabled());
-    if (user.getCreatedTimestamp() != null) {
-      record.put("created_at", Instant.ofEpochMilli(user.getCreatedTimestamp()).toString());
-    }
-    record.setAll(
-        session
-            .getProvider(UserDataProvider.class)
-            .service()
-            .read(new UserModelAttributes(user))
-            .view(caller));
-    ArrayNode identities = record.putArray("federated_identities");
-    session
-        .users()
-        .getFederatedIdentitiesStream(realm, user)
-        .forEach(
-            link ->
-                identities
-                    .addObject()
-                    .put("provider", link.getIdentityProvider())
-                    .put("user_id", link.getUserId())
-                    .put("user_name", link.getUserName()));
-    ArrayNode realmRoles = record.putArray("realm_roles");
-    user.getRealmRoleMappingsStream().map(RoleModel::getName).sorted().forEach(realmRoles::add);
-    Map<String, ArrayNode> byClient = new TreeMap<>();
+    return RecordBuilder.build(
+        facts(session, realm, user), caller, session.getProvider(UserDataProvider.class).service());
+  }
+
+  static UserFacts facts(KeycloakSession session, RealmModel realm, UserModel user) {
+    Map<String, List<String>> clientRoles = new TreeMap<>();
     user.getRoleMappingsStream()
         .filter(RoleModel::isClientRole)
         .forEach(
             role ->
-                byClient
-                    .computeIfAbsent(
-                        ((ClientModel) role.getContainer()).getClientId(),
-                        id -> Json.NODES.arrayNode())
-                    .add(role.getName()));
-    record.putObject("client_roles").setAll(byClient);
-    ArrayNode groups = record.putArray("groups");
-    // Keycloak keeps organization membership as a hidden group; it is listed under organizations.
-    user.getGroupsStream()
-        .filter(group -> group.getType() != GroupModel.Type.ORGANIZATION)
-        .map(KeycloakModelUtils::buildGroupPath)
-        .sorted()
-        .forEach(groups::add);
-    ArrayNode organizations = record.putArray("organizations");
-    Memberships.of(session, realm, user).stream().sorted().forEach(organizations::add);
-    ArrayNode credentials = record.putArray("credentials");
-    user.credentialManager()
-        .getStoredCredentialsStream()
-        .forEach(
-            credential -> {
-              ObjectNode described = credentials.addObject().put("type", credential.getType());
-              if (credential.getCreatedDate() != null) {
-                described.put(
-                    "created_at", Instant.ofEpochMilli(credential.getCreatedDate()).toString());
-              }
-              if (credential.getUserLabel() != null) {
-                described.put("label", credential.getUserLabel());
-              }
-            });
-    ArrayNode actions = record.putArray("required_actions");
-    user.getRequiredActionsStream().sorted().forEach(actions::add);
-    return record;
+                clientRoles.merge(
+                    ((ClientModel) role.getContainer()).getClientId(),
+                    List.of(role.getName()),
+                    Sorted::concat));
+    return new UserFacts(
+        user.getId(),
+        user.getUsername(),
+        user.getFirstName(),
+        user.getLastName(),
+        user.getEmail(),
+        user.isEmailVerified(),
+        user.isEnabled(),
+        user.getCreatedTimestamp(),
+        user.getAttributes(),
+        session
+            .users()
+            .getFederatedIdentitiesStream(realm, user)
+            .map(l -> new UserFacts.Link(l.getIdentityProvider(), l.getUserId(), l.getUserName()))
+            .sorted(Comparator.comparing(UserFacts.Link::provider))
+            .toList(),
+        user.getRealmRoleMappingsStream().map(RoleModel::getName).sorted().toList(),
+        clientRoles,
+        // Keycloak keeps organization membership as a hidden group; it is listed under
+        // organizations.
+        user.getGroupsStream()
+            .filter(group -> group.getType() != GroupModel.Type.ORGANIZATION)
+            .map(KeycloakModelUtils::buildGroupPath)
+            .sorted()
+            .toList(),
+        Memberships.of(session, realm, user).stream().sorted().toList(),
+        user.credentialManager()
+            .getStoredCredentialsStream()
+            .map(c -> new UserFacts.Credential(c.getType(), c.getCreatedDate(), c.getUserLabel()))
+            .toList(),
+        user.getRequiredActionsStream().sorted().toList());
   }
 }

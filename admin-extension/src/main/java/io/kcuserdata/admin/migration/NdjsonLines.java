@@ -47,7 +47,8 @@ final class NdjsonLines {
       if (b == '\n') {
         return line(tooLong);
       }
-      if (buffer.size() >= maxLineBytes) {
+      // One byte over the limit is kept: it may be the CR of a CRLF line, which does not count.
+      if (buffer.size() > maxLineBytes) {
         tooLong = true;
       } else {
         buffer.write(b);
@@ -67,10 +68,14 @@ final class NdjsonLines {
 
   private Line line(boolean tooLong) {
     number++;
-    String text = tooLong ? null : buffer.toString(StandardCharsets.UTF_8);
-    if (text != null && text.endsWith("\r")) {
-      text = text.substring(0, text.length() - 1);
+    byte[] bytes = buffer.toByteArray();
+    int length = bytes.length;
+    if (length > 0 && bytes[length - 1] == '\r') {
+      length--;
     }
-    return new Line(number, text, tooLong);
+    if (tooLong || length > maxLineBytes) {
+      return new Line(number, null, true);
+    }
+    return new Line(number, new String(bytes, 0, length, StandardCharsets.UTF_8), false);
   }
 }

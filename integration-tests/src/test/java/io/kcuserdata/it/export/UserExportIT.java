@@ -8,10 +8,12 @@ import io.kcuserdata.it.harness.HttpApi.Answer;
 import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -239,6 +244,60 @@ class UserExportIT {
     }
 
     @Test
+    void usersTheCallerMayNotViewUnderFineGrainedPermissionsAreAbsent() {
+      RealmRepresentation fgap = new RealmRepresentation();
+      fgap.setAdminPermissionsEnabled(true);
+      realm.admin().update(fgap);
+      String callerId = realm.createUser("team-lead", "pw-lead-1");
+      realm.grantClientRole(callerId, "realm-management", "query-users");
+      GroupRepresentation team = new GroupRepresentation();
+      team.setName("team");
+      String teamId;
+      try (Response created = realm.admin().groups().add(team)) {
+        teamId = CreatedResponseUtil.getCreatedId(created);
+      }
+      List<String> visible = ids.subList(0, 3);
+      visible.forEach(id -> realm.admin().users().get(id).joinGroup(teamId));
+      String permissionsClient =
+          realm.admin().clients().findByClientId("admin-permissions").get(0).getId();
+      String authz =
+          "/admin/realms/"
+              + realm.name()
+              + "/clients/"
+              + permissionsClient
+              + "/authz/resource-server/";
+      String policyId =
+          admin
+              .send(
+                  "POST",
+                  authz + "policy/user",
+                  "application/json",
+                  "{\"name\":\"the team lead\",\"users\":[\"" + callerId + "\"]}")
+              .requireStatus(201)
+              .json()
+              .path("id")
+              .asText();
+      admin
+          .send(
+              "POST",
+              authz + "permission/scope",
+              "application/json",
+              "{\"name\":\"lead sees the team\",\"resourceType\":\"Groups\",\"resources\":[\""
+                  + teamId
+                  + "\"],\"scopes\":[\"view-members\"],\"policies\":[\""
+                  + policyId
+                  + "\"]}")
+          .requireStatus(201);
+      String token = realm.tokens().password("team-lead", "pw-lead-1").accessToken();
+
+      Answer answer = realm.http(token).get("/admin/realms/" + realm.name() + "/user-data/export");
+
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(idsOf(Population.ndjson(answer.body())))
+          .containsExactlyInAnyOrderElementsOf(visible);
+    }
+
+    @Test
     void aCallerWithoutUserPermissionsIsRefused() {
       realm.createUser("nobody", "pw-nobody-1");
       String token = realm.tokens().password("nobody", "pw-nobody-1").accessToken();
@@ -293,7 +352,7 @@ class UserExportIT {
     return names;
   }
 
-  private static List<String> names(java.util.Iterator<String> fields) {
+  private static List<String> names(Iterator<String> fields) {
     List<String> names = new ArrayList<>();
     fields.forEachRemaining(names::add);
     return names;

@@ -63,6 +63,23 @@ public final class HttpApi {
     this.token = token;
   }
 
+  /** A GET whose body is read as it arrives, for large or streamed answers; no overall timeout. */
+  public HttpResponse<java.io.InputStream> stream(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    String bearer = token.get();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Calls as the master realm's admin. */
   public static HttpApi asAdmin(KeycloakServer server, org.keycloak.admin.client.Keycloak admin) {
     return new HttpApi(server.baseUrl(), () -> admin.tokenManager().getAccessTokenString());
