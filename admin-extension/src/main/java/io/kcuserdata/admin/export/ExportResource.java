@@ -65,13 +65,7 @@ public final class ExportResource {
     String file = "users-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_");
     return Response.ok(
             new UserExport(
-                session.getKeycloakSessionFactory(),
-                realm.getId(),
-                query,
-                format,
-                fields,
-                viewer,
-                columns))
+                session.getKeycloakSessionFactory(), realm, query, format, fields, viewer, columns))
         .type(format.mediaType())
         .header("Cache-Control", "no-store")
         .header(

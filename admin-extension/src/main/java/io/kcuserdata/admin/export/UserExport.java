@@ -37,6 +37,7 @@ final class UserExport implements StreamingOutput {
 
   private final KeycloakSessionFactory factory;
   private final String realmId;
+  private final String realmName;
   private final ExportQuery query;
   private final ExportFormat format;
   private final FieldSelection fields;
@@ -45,14 +46,15 @@ final class UserExport implements StreamingOutput {
 
   UserExport(
       KeycloakSessionFactory factory,
-      String realmId,
+      RealmModel realm,
       ExportQuery query,
       ExportFormat format,
       FieldSelection fields,
       ExportViewer viewer,
       Collection<String> dataColumns) {
     this.factory = factory;
-    this.realmId = realmId;
+    this.realmId = realm.getId();
+    this.realmName = realm.getName();
     this.query = query;
     this.format = format;
     this.fields = fields;
@@ -86,7 +88,7 @@ final class UserExport implements StreamingOutput {
       if (written / PROGRESS_EVERY > before / PROGRESS_EVERY) {
         LOG.infof(
             "user export of realm %s: %d users written in %d s",
-            realmId, written, (System.nanoTime() - started) / 1_000_000_000L);
+            realmName, written, (System.nanoTime() - started) / 1_000_000_000L);
       }
       cursor = page.lastId();
       if (page.scanned() < size || (query.max() != 0 && written >= query.max())) {
@@ -94,7 +96,7 @@ final class UserExport implements StreamingOutput {
       }
     }
     out.flush();
-    LOG.debugf("user export of realm %s finished: %d users", realmId, written);
+    LOG.debugf("user export of realm %s finished: %d users", realmName, written);
   }
 
   private boolean canView(KeycloakSession session, RealmModel realm, String id) {

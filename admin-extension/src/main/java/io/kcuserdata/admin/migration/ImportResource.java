@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ActionEvents;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.migration.sources.ImportSource;
 import io.kcuserdata.core.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
@@ -45,12 +47,17 @@ public final class ImportResource {
 
   @POST
   public Response importUsers(
+      @QueryParam("source") String sourceParam,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream body) {
     if (!auth.users().canManage()) {
       throw ApiError.forbidden("importing users needs the manage-users permission");
     }
+    ImportSource source =
+        ImportSource.parse(sourceParam)
+            .orElseThrow(
+                () -> ApiError.invalidRequest("source must be kc-userdata, auth0 or logto"));
     String type = contentType == null ? "" : contentType.split(";")[0].trim();
     if (!type.equals("application/x-ndjson") && !type.equals("application/jsonl")) {
       throw ApiError.unsupportedMediaType("send the users as application/x-ndjson, one per line");
@@ -58,7 +65,7 @@ public final class ImportResource {
     if (contentLength != null && parseLong(contentLength) > MAX_BODY_BYTES) {
       throw ApiError.tooLarge("an import body is at most " + (MAX_BODY_BYTES >> 20) + " MiB");
     }
-    ImportRun run = new ImportRun(session.getKeycloakSessionFactory(), realm.getId());
+    ImportRun run = new ImportRun(session.getKeycloakSessionFactory(), realm, source);
     StringBuilder results = new StringBuilder();
     NdjsonLines lines =
         new NdjsonLines(new BufferedInputStream(body, 65536), MAX_LINE_BYTES, MAX_BODY_BYTES);

@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.admin.migration.sources.ImportSource;
 import io.kcuserdata.core.service.PreconditionFailedException;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.validation.InvalidUserDataException;
@@ -23,19 +24,23 @@ final class ImportRun {
 
   private final KeycloakSessionFactory factory;
   private final String realmId;
+  private final String realmName;
+  private final ImportSource source;
   private final Map<String, Integer> counts = new TreeMap<>();
   private final long started = System.nanoTime();
   private int lines;
 
-  ImportRun(KeycloakSessionFactory factory, String realmId) {
+  ImportRun(KeycloakSessionFactory factory, RealmModel realm, ImportSource source) {
     this.factory = factory;
-    this.realmId = realmId;
+    this.realmId = realm.getId();
+    this.realmName = realm.getName();
+    this.source = source;
   }
 
   ImportOutcome apply(int line, JsonNode json) {
     ImportOutcome outcome;
     try {
-      ImportRecord record = ImportRecord.parse(json);
+      ImportRecord record = ImportRecord.parse(source.convert(json));
       outcome =
           KeycloakModelUtils.runJobInTransactionWithResult(
               factory,
@@ -52,7 +57,7 @@ final class ImportRun {
       // Duplicates and store refusals: Keycloak's message names the conflict, never a secret.
       outcome = ImportOutcome.error(line, idOf(json), "refused by Keycloak: " + e.getMessage());
     } catch (RuntimeException e) {
-      LOG.warnf("import into realm %s: line %d failed: %s", realmId, line, e.toString());
+      LOG.warnf("import into realm %s: line %d failed: %s", realmName, line, e.toString());
       outcome = ImportOutcome.error(line, idOf(json), "the line could not be imported");
     }
     return count(outcome);
@@ -63,17 +68,18 @@ final class ImportRun {
     if (++lines % PROGRESS_EVERY == 0) {
       LOG.infof(
           "user import into realm %s: %d lines in %d s %s",
-          realmId, lines, (System.nanoTime() - started) / 1_000_000_000L, counts);
+          realmName, lines, (System.nanoTime() - started) / 1_000_000_000L, counts);
     }
     return outcome;
   }
 
   void finish() {
-    LOG.infof("user import into realm %s finished: %d lines %s", realmId, lines, counts);
+    LOG.infof("user import into realm %s finished: %d lines %s", realmName, lines, counts);
   }
 
   Map<String, String> summary() {
     Map<String, String> summary = new TreeMap<>();
+    summary.put("source", source.id());
     summary.put("lines", String.valueOf(lines));
     counts.forEach((result, n) -> summary.put(result, String.valueOf(n)));
     return summary;
