@@ -56,6 +56,11 @@ public final class ApiError extends WebApplicationException {
     return new ApiError(413, "request_too_large", description);
   }
 
+  /** A dependency of the request (the realm's SMTP server, say) failed; retrying may work. */
+  public static ApiError unavailable(String description) {
+    return new ApiError(503, "temporarily_unavailable", description);
+  }
+
   public static ApiError unsupportedMediaType(String description) {
     return new ApiError(415, "unsupported_media_type", description);
   }

@@ -1,6 +1,8 @@
 package io.kcuserdata.admin.selfservice;
 
+import io.kcuserdata.admin.delegation.MembersResource;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 
 /** {@code /realms/{realm}/user-data}: the root of the pack's public endpoints. */
@@ -10,6 +12,11 @@ public final class SelfServiceRoot {
 
   SelfServiceRoot(KeycloakSession session) {
     this.session = session;
+  }
+
+  @Path("organizations/{orgId}/members")
+  public MembersResource members(@PathParam("orgId") String orgId) {
+    return new MembersResource(session, orgId);
   }
 
   @Path("me")

@@ -112,7 +112,8 @@ public final class Suspension {
         .clone(session)
         .operation(OperationType.ACTION)
         .resource(ResourceType.USER)
-        .resourcePath(session.getContext().getUri())
+        // The admin API's path, whoever called: a delegated admin's suspension is the same event.
+        .resourcePath("user-data", "users", user.getId(), action)
         .representation(representation)
         .detail("action", action)
         .success();

@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.userdata;
 
 import io.kcuserdata.admin.consent.ConsentScopesResource;
+import io.kcuserdata.admin.delegation.DelegatedAdminsResource;
 import io.kcuserdata.admin.export.ExportResource;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.migration.ImportResource;
@@ -41,6 +42,11 @@ public final class UserDataAdminRoot {
   @Path("webhooks")
   public WebhooksResource webhooks() {
     return new WebhooksResource(session, realm, auth);
+  }
+
+  @Path("organizations/{orgId}/admins")
+  public DelegatedAdminsResource delegatedAdmins(@PathParam("orgId") String orgId) {
+    return new DelegatedAdminsResource(session, realm, auth, adminEvent, orgId);
   }
 
   @Path("export")

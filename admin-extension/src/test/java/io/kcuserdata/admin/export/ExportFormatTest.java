@@ -1,7 +1,7 @@
 package io.kcuserdata.admin.export;
 
-import static io.kcuserdata.admin.export.ApiErrors.assertInvalidRequest;
-import static io.kcuserdata.admin.export.ApiErrors.invalidRequest;
+import static io.kcuserdata.admin.testing.ApiErrors.assertInvalidRequest;
+import static io.kcuserdata.admin.testing.ApiErrors.invalidRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;

@@ -1,6 +1,6 @@
 package io.kcuserdata.admin.export;
 
-import static io.kcuserdata.admin.export.ApiErrors.assertInvalidRequest;
+import static io.kcuserdata.admin.testing.ApiErrors.assertInvalidRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

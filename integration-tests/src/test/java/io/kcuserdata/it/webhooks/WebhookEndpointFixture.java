@@ -9,7 +9,7 @@ import io.kcuserdata.it.harness.TestHttpServer.RecordedRequest;
 import io.kcuserdata.it.harness.TestRealm;
 
 /** A realm with {@code userdata-webhooks} enabled and one endpoint for every event. */
-final class WebhookEndpointFixture implements AutoCloseable {
+public final class WebhookEndpointFixture implements AutoCloseable {
 
   final TestRealm realm;
   final HttpApi admin;
@@ -17,7 +17,7 @@ final class WebhookEndpointFixture implements AutoCloseable {
   final String endpointId;
   final String secret;
 
-  WebhookEndpointFixture(TestRealm realm, HttpApi admin) {
+  public WebhookEndpointFixture(TestRealm realm, HttpApi admin) {
     this.realm = realm.enableEventListeners("userdata-webhooks");
     this.admin = admin;
     Answer created =
@@ -36,7 +36,7 @@ final class WebhookEndpointFixture implements AutoCloseable {
   }
 
   /** Signed with the endpoint's secret, valid against its type's schema, for this realm. */
-  void assertSignedAndValid(JsonNode payload) throws Exception {
+  public void assertSignedAndValid(JsonNode payload) throws Exception {
     RecordedRequest request =
         receiver.received().stream()
             .filter(r -> Receiver.payload(r).equals(payload))
@@ -45,6 +45,11 @@ final class WebhookEndpointFixture implements AutoCloseable {
     Receiver.verify(request, secret);
     assertThat(Receiver.schemaErrors(payload)).as(payload.toString()).isEmpty();
     assertThat(payload.path("data").path("realm").path("name").asText()).isEqualTo(realm.name());
+  }
+
+  /** The first delivery of {@code type} the receiver got, waiting up to {@code timeout}. */
+  public JsonNode awaitType(String type, java.time.Duration timeout) throws InterruptedException {
+    return receiver.awaitType(type, timeout);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.kcuserdata.admin.export;
+package io.kcuserdata.admin.testing;
 
 import jakarta.ws.rs.SeBootstrap;
 import jakarta.ws.rs.core.Application;

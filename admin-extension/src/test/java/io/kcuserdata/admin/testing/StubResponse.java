@@ -1,6 +1,6 @@
-package io.kcuserdata.admin.export;
+package io.kcuserdata.admin.testing;
 
-import static io.kcuserdata.admin.export.StubRuntimeDelegate.unsupported;
+import static io.kcuserdata.admin.testing.StubRuntimeDelegate.unsupported;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.GenericType;

@@ -1,0 +1,116 @@
+package io.kcuserdata.admin.delegation;
+
+import static io.kcuserdata.admin.http.UserDataResponses.guarded;
+import static io.kcuserdata.admin.http.UserDataResponses.json;
+
+import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.admin.suspension.Suspension;
+import io.kcuserdata.core.service.UserDataService;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * {@code …/organizations/{orgId}/members/{userId}}: one member, as a delegated admin acts on it.
+ */
+public final class MemberResource {
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final DelegatedCaller caller;
+  private final UserModel member;
+  private final UserDataService data;
+
+  private void requireOrdinaryMember() {
+    if (Privileged.isAdministrator(realm, member)) {
+      throw ApiError.forbidden("this member administers the realm; a realm admin acts on them");
+    }
+  }
+
+  MemberResource(
+      KeycloakSession session,
+      RealmModel realm,
+      DelegatedCaller caller,
+      UserModel member,
+      UserDataService data) {
+    this.session = session;
+    this.realm = realm;
+    this.caller = caller;
+    this.member = member;
+    this.data = data;
+  }
+
+  @GET
+  public Response get() {
+    return json(MemberView.of(member, caller, data), null);
+  }
+
+  @PATCH
+  public Response patch(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    MemberChange change =
+        MemberChange.parse(
+            JsonBody.read(contentType, body, JsonBody.MERGE_PATCH, JsonBody.JSON),
+            caller.organization().getAlias(),
+            false);
+    return guarded(
+        () -> {
+          new MemberWriter(session, realm, caller, data).update(member, change);
+          return json(MemberView.of(member, caller, data), null);
+        });
+  }
+
+  /** Ends the membership; Keycloak deletes a managed member (one the organization's IdP made). */
+  @DELETE
+  public Response remove() {
+    requireOrdinaryMember();
+    session.getProvider(OrganizationProvider.class).removeMember(caller.organization(), member);
+    MemberEvents.membership(caller, session, member, OperationType.DELETE);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("suspend")
+  public Response suspend(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    requireOrdinaryMember();
+    return new Suspension(session, realm, caller.events(), member).suspend(contentType, body);
+  }
+
+  @POST
+  @Path("unsuspend")
+  public Response unsuspend() {
+    requireOrdinaryMember();
+    return new Suspension(session, realm, caller.events(), member).unsuspend();
+  }
+
+  @POST
+  @Path("send-verify-email")
+  public Response sendVerifyEmail() {
+    requireOrdinaryMember();
+    ActionEmails.verifyEmail(session, realm, member);
+    MemberEvents.emailSent(caller, session, member, "send-verify-email");
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("reset-password-email")
+  public Response resetPasswordEmail() {
+    requireOrdinaryMember();
+    ActionEmails.resetPassword(session, realm, member);
+    MemberEvents.emailSent(caller, session, member, "reset-password-email");
+    return Response.noContent().build();
+  }
+}
