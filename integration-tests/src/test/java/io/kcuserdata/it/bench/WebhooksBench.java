@@ -69,7 +69,10 @@ class WebhooksBench {
     ServerCpu cpu = new ServerCpu(server.serverProcess().orElseThrow().pid());
     Load load = new Load(tokenEndpoint(realm), cpu);
     String form = "grant_type=password&client_id=test-app&username=bench&password=pw-bench-1";
-    for (int i = 0; i < Integer.getInteger("bench.warmup.rounds", 4); i++) {
+    // Long enough for the JIT to settle: a profile of this server shows its compiler threads at
+    // 10-20 % of the CPU through the first minutes, more while A's code is new, which makes A look
+    // dearer than it is.
+    for (int i = 0; i < Integer.getInteger("bench.warmup.rounds", 10); i++) {
       listeners(realm, withPack);
       load.closedLoop(form, THREADS, Duration.ofSeconds(10));
       listeners(realm, base);
