@@ -34,22 +34,28 @@ final class DelegatedCaller {
     this.events = events;
   }
 
-  static DelegatedCaller authenticate(KeycloakSession session, String orgId) {
-    RealmModel realm = session.getContext().getRealm();
+  /** The bearer token's user, who must be a person, not a service account. */
+  static AuthResult user(KeycloakSession session) {
     AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
     if (result == null) {
       throw ApiError.unauthorized("a valid bearer token of this realm's user is required");
     }
-    UserModel admin = result.user();
-    if (admin.getServiceAccountClientLink() != null) {
+    if (result.user().getServiceAccountClientLink() != null) {
       throw ApiError.forbidden("service accounts cannot be delegated admins");
     }
-    AccessToken token = result.token();
     Cors.builder()
-        .checkAllowedOrigins(token)
+        .checkAllowedOrigins(result.token())
         .allowedMethods("GET", "POST", "PATCH", "DELETE")
         .auth()
         .add();
+    return result;
+  }
+
+  static DelegatedCaller authenticate(KeycloakSession session, String orgId) {
+    RealmModel realm = session.getContext().getRealm();
+    AuthResult result = user(session);
+    UserModel admin = result.user();
+    AccessToken token = result.token();
     OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
     OrganizationModel organization =
         realm.isOrganizationsEnabled() && organizations != null

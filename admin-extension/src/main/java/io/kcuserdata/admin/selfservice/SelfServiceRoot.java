@@ -1,8 +1,11 @@
 package io.kcuserdata.admin.selfservice;
 
+import io.kcuserdata.admin.delegation.AdministeredOrganizations;
 import io.kcuserdata.admin.delegation.MembersResource;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
 /** {@code /realms/{realm}/user-data}: the root of the pack's public endpoints. */
@@ -12,6 +15,12 @@ public final class SelfServiceRoot {
 
   SelfServiceRoot(KeycloakSession session) {
     this.session = session;
+  }
+
+  @GET
+  @Path("organizations")
+  public Response administeredOrganizations() {
+    return AdministeredOrganizations.list(session);
   }
 
   @Path("organizations/{orgId}/members")
