@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.selfservice;
 
 import io.kcuserdata.admin.delegation.AdministeredOrganizations;
+import io.kcuserdata.admin.delegation.DelegatedAdminPage;
 import io.kcuserdata.admin.delegation.MembersResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,11 @@ public final class SelfServiceRoot {
 
   SelfServiceRoot(KeycloakSession session) {
     this.session = session;
+  }
+
+  @Path("delegated-admin")
+  public DelegatedAdminPage delegatedAdminPage() {
+    return new DelegatedAdminPage();
   }
 
   @GET

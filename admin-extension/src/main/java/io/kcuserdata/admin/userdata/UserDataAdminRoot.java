@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.userdata;
 
 import io.kcuserdata.admin.consent.ConsentScopesResource;
+import io.kcuserdata.admin.delegation.DelegatedAdminClient;
 import io.kcuserdata.admin.delegation.DelegatedAdminsResource;
 import io.kcuserdata.admin.export.ExportResource;
 import io.kcuserdata.admin.http.ApiError;
@@ -47,6 +48,11 @@ public final class UserDataAdminRoot {
   @Path("organizations/{orgId}/admins")
   public DelegatedAdminsResource delegatedAdmins(@PathParam("orgId") String orgId) {
     return new DelegatedAdminsResource(session, realm, auth, adminEvent, orgId);
+  }
+
+  @Path("delegated-admin/client")
+  public DelegatedAdminClient delegatedAdminClient() {
+    return new DelegatedAdminClient(session, realm, auth, adminEvent);
   }
 
   @Path("export")
