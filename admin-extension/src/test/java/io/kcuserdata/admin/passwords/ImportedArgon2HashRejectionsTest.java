@@ -50,7 +50,7 @@ class ImportedArgon2HashRejectionsTest {
       "'$argon2id$v=19$m=64,t=1,p=0$', 'password_hash.value p (parallelism) must be between 1 and'",
       "'$argon2id$v=19$m=4096,t=1,p=256$', 'password_hash.value p (parallelism) must be between'",
       "'$argon2id$v=19$m=15,t=1,p=2$', 'password_hash.value m (memory KiB) must be between 16 and'",
-      "'$argon2id$v=19$m=4194305,t=1,p=1$', 'password_hash.value m (memory KiB) must be between 8'",
+      "'$argon2id$v=19$m=1048577,t=1,p=1$', 'password_hash.value m (memory KiB) must be between 8'",
       "'$argon2id$v=19$m=64,t=0,p=1$', 'password_hash.value t (iterations) must be between 1 and'",
       "'$argon2id$v=19$m=64,t=101,p=1$', 'password_hash.value t (iterations) must be between 1'"
     })
@@ -66,7 +66,7 @@ class ImportedArgon2HashRejectionsTest {
                       "algorithm",
                       "argon2",
                       "value",
-                      "$argon2id$v=19$m=4194304,t=100,p=255$" + SALT + "$" + HASH)))
+                      "$argon2id$v=19$m=1048576,t=100,p=255$" + SALT + "$" + HASH)))
           .isNotNull();
     }
   }
