@@ -6,6 +6,8 @@ import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.storage.NamespaceStore;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Locale;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -15,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.theme.Theme;
 
 /**
  * Refuses a login when the client being signed in to is listed in the user's {@code
@@ -26,6 +29,12 @@ public final class ClientAccessGuard implements Authenticator {
   /** Shown to the person and sent as {@code error_description}; literal, no theme key needed. */
   public static final String MESSAGE =
       "You cannot sign in to this application. Contact your administrator.";
+
+  /**
+   * The same message, translated, when the {@code themes} JAR (or the bundle) ships it: the page
+   * then speaks the person's language in any login theme.
+   */
+  static final String MESSAGE_KEY = "userdataClientBlockedMessage";
 
   /** The event detail {@code reason}, so admins can tell this refusal from others. */
   public static final String REASON = "client blocked for user";
@@ -61,7 +70,19 @@ public final class ClientAccessGuard implements Authenticator {
     if (DIRECT_GRANT_FLOW_PATH.equals(context.getFlowPath())) {
       return directGrantRefusal();
     }
-    return context.form().setError(MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
+    return context.form().setError(pageMessage(context)).createErrorPage(Response.Status.FORBIDDEN);
+  }
+
+  /** The theme's key when the login theme knows it, else the English text (never a bare key). */
+  private static String pageMessage(AuthenticationFlowContext context) {
+    KeycloakSession session = context.getSession();
+    try {
+      Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+      Locale locale = session.getContext().resolveLocale(context.getUser());
+      return theme.getMessages(locale).containsKey(MESSAGE_KEY) ? MESSAGE_KEY : MESSAGE;
+    } catch (IOException | RuntimeException e) {
+      return MESSAGE;
+    }
   }
 
   /** The token endpoint returns this as is and adds the CORS headers. */

@@ -11,7 +11,12 @@ public enum StatusKey {
   SUSPENDED_AT("suspended_at"),
   SUSPENDED_REASON("suspended_reason"),
   /** Client ids the user may not sign in to (an array), set by admins, enforced at login. */
-  BLOCKED_CLIENTS("blocked_clients");
+  BLOCKED_CLIENTS("blocked_clients"),
+  /**
+   * Where progressive profiling stands for the user: when the last prompt was shown and how many
+   * sign-ins passed since (an object), kept by the {@code userdata-progressive-profile} action.
+   */
+  PROFILE_PROMPT("profile_prompt");
 
   /** The namespace these keys live in, and the prefix of their user attributes. */
   public static final String NAMESPACE = "status";

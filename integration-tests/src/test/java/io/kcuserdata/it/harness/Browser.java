@@ -126,6 +126,24 @@ public final class Browser implements AutoCloseable {
    */
   public LoginOutcome submit(
       TestRealm realm, HtmlPage page, String formId, Map<String, String> fields) {
+    return LoginOutcome.of(realm, submit(fill(page, formId, fields)));
+  }
+
+  /**
+   * As {@link #submit(TestRealm, HtmlPage, String, Map)}, pressing the button named {@code button}.
+   */
+  public LoginOutcome submit(
+      TestRealm realm, HtmlPage page, String formId, Map<String, String> fields, String button) {
+    HtmlForm form = fill(page, formId, fields);
+    for (DomElement element : form.getElementsByTagName("button")) {
+      if (button.equals(element.getAttribute("name"))) {
+        return LoginOutcome.of(realm, click(element));
+      }
+    }
+    throw new AssertionError("form " + formId + " has no button named " + button);
+  }
+
+  private static HtmlForm fill(HtmlPage page, String formId, Map<String, String> fields) {
     HtmlForm form = findForm(page, formId);
     if (form == null) {
       throw new AssertionError(
@@ -144,7 +162,7 @@ public final class Browser implements AutoCloseable {
             inputs.get(0).setValue(value);
           }
         });
-    return LoginOutcome.of(realm, submit(form));
+    return form;
   }
 
   /** The realm's registration form, reached as the login page's "Register" link would. */
