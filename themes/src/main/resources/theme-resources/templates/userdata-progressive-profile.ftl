@@ -32,9 +32,9 @@
         </div>
       </#list>
       <div class="${properties.kcFormGroupClass!} userdata-actions">
-        <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit" name="save" value="true">${msg("userdataProgressiveProfileSave")}</button>
+        <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit" name="userdata-prompt:save" value="true">${msg("userdataProgressiveProfileSave")}</button>
         <#if userdataPrompt.skippable>
-          <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit" name="skip" value="true" formnovalidate>${msg("userdataProgressiveProfileSkip")}</button>
+          <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit" name="userdata-prompt:skip" value="true" formnovalidate>${msg("userdataProgressiveProfileSkip")}</button>
         </#if>
       </div>
       <#if userdataPrompt.skippable>

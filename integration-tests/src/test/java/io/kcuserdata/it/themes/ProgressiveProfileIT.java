@@ -49,12 +49,13 @@ class ProgressiveProfileIT {
   }
 
   private LoginOutcome answer(Browser browser, LoginOutcome prompt, Map<String, String> values) {
-    return browser.submit(progressive.realm, prompt.page(), ProgressiveRealm.FORM, values, "save");
+    return browser.submit(
+        progressive.realm, prompt.page(), ProgressiveRealm.FORM, values, "userdata-prompt:save");
   }
 
   private LoginOutcome skip(Browser browser, LoginOutcome prompt) {
     return browser.submit(
-        progressive.realm, prompt.page(), ProgressiveRealm.FORM, Map.of(), "skip");
+        progressive.realm, prompt.page(), ProgressiveRealm.FORM, Map.of(), "userdata-prompt:skip");
   }
 
   @Nested
@@ -208,7 +209,7 @@ class ProgressiveProfileIT {
     @Test
     void aBlankFieldIsRequiredAndThereIsNoSkipButton(Browser browser) {
       LoginOutcome prompt = signIn(browser);
-      assertThat(prompt.page().getElementsByName("skip")).isEmpty();
+      assertThat(prompt.page().getElementsByName("userdata-prompt:skip")).isEmpty();
 
       LoginOutcome again = answer(browser, prompt, Map.of("phone", "+49 30 1234567"));
 
@@ -224,7 +225,10 @@ class ProgressiveProfileIT {
 
       LoginOutcome again =
           browser.submit(
-              progressive.realm, prompt.page(), ProgressiveRealm.FORM, Map.of("skip", "true"));
+              progressive.realm,
+              prompt.page(),
+              ProgressiveRealm.FORM,
+              Map.of("userdata-prompt:skip", "true"));
 
       assertThat(again.signedIn()).isFalse();
       assertThat(again.pageText()).contains("Please fill in these details to continue");

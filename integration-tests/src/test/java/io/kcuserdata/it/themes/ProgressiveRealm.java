@@ -37,6 +37,12 @@ public final class ProgressiveRealm {
 
   /** German next to English, so pages can be checked in a second language. */
   public static ProgressiveRealm create(Realms realms, HttpApi admin) {
+    return create(realms, admin, r -> {});
+  }
+
+  /** As above, {@code more} changing the realm before it is created (an SMTP server, …). */
+  public static ProgressiveRealm create(
+      Realms realms, HttpApi admin, java.util.function.Consumer<RealmRepresentation> more) {
     TestRealm realm =
         realms.create(
             r -> {
@@ -44,6 +50,7 @@ public final class ProgressiveRealm {
               r.setInternationalizationEnabled(true);
               r.setSupportedLocales(java.util.Set.of("en", "de"));
               r.setDefaultLocale("en");
+              more.accept(r);
             });
     ProgressiveRealm progressive = new ProgressiveRealm(realm, admin);
     progressive.declarePhone();

@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
  */
 public record Answers(Map<String, String> values, List<String> blank) {
 
-  /** The form's own controls, which are not attributes. */
-  public static final String SAVE = "save";
+  /**
+   * The form's own controls. The colon keeps them apart from every attribute name, which cannot
+   * hold one: an attribute called {@code skip} must not turn each save into a skip.
+   */
+  public static final String SAVE = "userdata-prompt:save";
 
-  public static final String SKIP = "skip";
+  public static final String SKIP = "userdata-prompt:skip";
 
   static final Set<String> CONTROLS = Set.of(SAVE, SKIP);
 
