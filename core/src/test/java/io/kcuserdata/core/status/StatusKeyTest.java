@@ -23,6 +23,7 @@ class StatusKeyTest {
             "login_count",
             "suspended_at",
             "suspended_reason",
-            "blocked_clients");
+            "blocked_clients",
+            "profile_prompt");
   }
 }
