@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -80,6 +81,9 @@ public final class WebhooksResource {
                 request.description(),
                 request.includeAppMetadata());
     webhooks.changed(realm.getId());
+    if (WebhookComponents.pageEnabled(session)) {
+      realm.addComponentModel(WebhookComponents.entryFor(realm, created.endpoint()));
+    }
     ObjectNode json = EndpointJson.endpoint(created.endpoint()).put("secret", created.secret());
     return Response.status(Response.Status.CREATED).entity(json).build();
   }
@@ -113,6 +117,7 @@ public final class WebhooksResource {
                 request.includeAppMetadata())
             .orElseThrow(() -> notFound(id));
     webhooks.changed(realm.getId());
+    mirror(updated);
     return EndpointJson.endpoint(updated);
   }
 
@@ -123,6 +128,10 @@ public final class WebhooksResource {
       throw notFound(id);
     }
     webhooks.changed(realm.getId());
+    ComponentModel entry = realm.getComponent(id);
+    if (entry != null && WebhookPage.ID.equals(entry.getProviderId())) {
+      realm.removeComponent(entry);
+    }
     return Response.noContent().build();
   }
 
@@ -187,6 +196,20 @@ public final class WebhooksResource {
     ObjectNode json =
         JsonNodeFactory.instance.objectNode().put("id", deliveryId).put("status", "pending");
     return Response.accepted(json).build();
+  }
+
+  /** The console's entry follows a change made here (and appears for an endpoint made earlier). */
+  private void mirror(Endpoint endpoint) {
+    if (!WebhookComponents.pageEnabled(session)) {
+      return;
+    }
+    ComponentModel entry = realm.getComponent(endpoint.id());
+    if (entry == null) {
+      realm.addComponentModel(WebhookComponents.entryFor(realm, endpoint));
+    } else if (WebhookPage.ID.equals(entry.getProviderId())) {
+      WebhookComponents.describe(entry, endpoint);
+      realm.updateComponent(entry);
+    }
   }
 
   private EndpointRequest request(String type, InputStream body) {

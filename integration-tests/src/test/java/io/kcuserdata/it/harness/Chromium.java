@@ -51,6 +51,12 @@ public final class Chromium implements AutoCloseable {
     Path dir = Path.of("target", "screenshots", folder);
     try {
       Files.createDirectories(dir);
+      // A run's screenshots alone: numbering restarts, so older files would read as this run's.
+      try (var old = Files.newDirectoryStream(dir, "*.png")) {
+        for (Path file : old) {
+          Files.delete(file);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -31,15 +31,38 @@ public final class EndpointStore {
       boolean enabled,
       String description,
       boolean includeAppMetadata) {
+    return create(
+        UUID.randomUUID().toString(),
+        realmId,
+        url,
+        events,
+        enabled,
+        description,
+        includeAppMetadata,
+        WebhookSecret.generate());
+  }
+
+  /**
+   * As above with the id and secret chosen by the caller: the admin console's page keys an endpoint
+   * by its component's id, and an admin may paste a secret generated elsewhere.
+   */
+  public WithSecret create(
+      String id,
+      String realmId,
+      URI url,
+      EventPatterns events,
+      boolean enabled,
+      String description,
+      boolean includeAppMetadata,
+      WebhookSecret secret) {
     EndpointEntity entity = new EndpointEntity();
-    entity.setId(UUID.randomUUID().toString());
+    entity.setId(id);
     entity.setRealmId(realmId);
     entity.setCreatedAt(System.currentTimeMillis());
     apply(entity, url, events, enabled, description, includeAppMetadata);
-    String secret = WebhookSecret.generate().encoded();
-    entity.setSecret(cipher.seal(secret));
+    entity.setSecret(cipher.seal(secret.encoded()));
     em.persist(entity);
-    return new WithSecret(toEndpoint(entity), secret);
+    return new WithSecret(toEndpoint(entity), secret.encoded());
   }
 
   public Optional<Endpoint> update(
@@ -63,10 +86,16 @@ public final class EndpointStore {
 
   /** A new secret; the old one keeps signing (a second signature) for {@code overlap}. */
   public Optional<WithSecret> rotate(String realmId, String id, Duration overlap) {
+    return rotate(realmId, id, overlap, WebhookSecret.generate());
+  }
+
+  /** As above with a secret the admin chose. */
+  public Optional<WithSecret> rotate(
+      String realmId, String id, Duration overlap, WebhookSecret next) {
     return find(realmId, id)
         .map(
             entity -> {
-              String secret = WebhookSecret.generate().encoded();
+              String secret = next.encoded();
               entity.setPreviousSecret(entity.getSecret());
               entity.setPreviousSecretUntil(System.currentTimeMillis() + overlap.toMillis());
               entity.setSecret(cipher.seal(secret));
