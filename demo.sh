@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Starts a local Keycloak with the kc-userdata pack and a demo realm, for trying the pack by hand.
+# Starts the whole kc-userdata demo locally, no Docker: Keycloak with the pack and two realms
+# (`upstream` acting as the identity provider, `acme` the app realm with every feature configured),
+# plus the demo services (external claims API, webhook receiver, demo app) from demo/services.
 #
-#   ./demo.sh            build the pack if needed, start Keycloak on http://localhost:8080
+#   ./demo.sh            build the pack if needed, start everything on http://localhost:8080
 #   ./demo.sh --reset    the same, after throwing away the demo's data (users, logins, realm changes)
 #
-# Environment: KC_PORT (8080), KC_MANAGEMENT_PORT (9000). Ctrl-C stops Keycloak.
-# Everything the demo downloads or writes lives in .demo/ (git-ignored).
+# Environment: KC_PORT (8080), KC_MANAGEMENT_PORT (9000), DEMO_SERVICES_PORT (8081). Ctrl-C (or
+# SIGTERM) stops everything it started. Everything it downloads or writes lives in .demo/.
+# The realm files are imported once, with the ports of that run: after changing ports, --reset.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +16,7 @@ cd "$root"
 demo_dir="$root/.demo"
 port="${KC_PORT:-8080}"
 management_port="${KC_MANAGEMENT_PORT:-9000}"
+services_port="${DEMO_SERVICES_PORT:-8081}"
 
 die() { echo "demo.sh: $*" >&2; exit 1; }
 
@@ -29,6 +33,7 @@ command -v curl >/dev/null 2>&1 || die "curl is needed to see when Keycloak is r
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_in_use "$port" && die "port $port is already in use: stop what runs there, or choose another with KC_PORT=8081 ./demo.sh"
 port_in_use "$management_port" && die "management port $management_port is already in use: choose another with KC_MANAGEMENT_PORT=9001 ./demo.sh"
+port_in_use "$services_port" && die "port $services_port (demo services) is already in use: choose another with DEMO_SERVICES_PORT=8091 ./demo.sh"
 
 case "${1:-}" in
   --reset) reset=true ;;
@@ -61,23 +66,37 @@ if [ "$reset" = true ]; then
 fi
 rm -f "$kc_home"/providers/kc-userdata-*.jar
 cp "$bundle" "$kc_home/providers/kc-userdata-bundle.jar"
+rm -rf "$kc_home/data/import"
 mkdir -p "$kc_home/data/import"
-cp demo/realm-demo.json "$kc_home/data/import/realm-demo.json"
+cp demo/realms/*.json "$kc_home/data/import/"
 
 # --- run until Ctrl-C ---------------------------------------------------------------------------
+base="http://localhost:$port"
+services="http://127.0.0.1:$services_port"
+# The demo's HMAC secret between the claims mapper and the claims API (not a production secret).
+export DEMO_CLAIMS_SECRET="whsec_ZGVtby1jbGFpbXMtc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg=="
+export DEMO_KC_URL="$base" DEMO_SERVICES_URL="$services"
+java_home="$(dirname "$(dirname "$(readlink -f "$java_bin")")")"
+
+services_log="$demo_dir/services.log"
+DEMO_SERVICES_PORT="$services_port" DEMO_BROWSER_URL="http://localhost:$services_port" KC_URL="$base" \
+  "$java_bin" demo/services/DemoServices.java >"$services_log" 2>&1 &
+services_pid=$!
+
 log="$demo_dir/keycloak.log"
 echo "Starting Keycloak $kc_version with the pack on port $port (log: ${log#"$root/"})..."
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$java_bin")")")" \
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin JAVA_HOME="$java_home" \
   bash "$kc_home/bin/kc.sh" start-dev --http-port="$port" --http-management-port="$management_port" \
-  --health-enabled=true --import-realm --log-console-color=false >"$log" 2>&1 &
+  --health-enabled=true --import-realm --log-console-color=false --features=declarative-ui \
+  --spi-userdata--default--outbound-allow-list=127.0.0.1/32 >"$log" 2>&1 &
 kc_pid=$!
 
 stop() {
   trap - INT TERM
   echo
-  echo "Stopping Keycloak..."
-  kill -TERM "$kc_pid" 2>/dev/null || true
-  wait "$kc_pid" 2>/dev/null || true
+  echo "Stopping the demo..."
+  kill -TERM "$kc_pid" "$services_pid" 2>/dev/null || true
+  wait "$kc_pid" "$services_pid" 2>/dev/null || true
   echo "Stopped. Data is kept in ${kc_home#"$root/"}/data; './demo.sh --reset' starts afresh."
   exit 0
 }
@@ -87,23 +106,34 @@ until curl -fsS "http://localhost:$management_port/health/ready" >/dev/null 2>&1
   if ! kill -0 "$kc_pid" 2>/dev/null; then
     echo "demo.sh: Keycloak stopped while starting; the end of its log:" >&2
     tail -n 40 "$log" >&2
+    kill -TERM "$services_pid" 2>/dev/null || true
     exit 1
   fi
   sleep 1
 done
 
-base="http://localhost:$port"
+until grep -q "webhook endpoint registered" "$services_log" 2>/dev/null; do
+  kill -0 "$services_pid" 2>/dev/null || { echo "demo.sh: the demo services stopped; see ${services_log#"$root/"}" >&2; stop; }
+  sleep 1
+done
+
 cat <<EOF
 
-  Keycloak $kc_version with kc-userdata is running.
+  kc-userdata demo is running (Keycloak $kc_version).
 
-  Admin console     $base/admin/                  admin / admin
-  Demo account      $base/realms/demo/account/    demo / demo
-  Demo realm        demo (listener userdata-account-status enabled)
+  Sign in to the demo app through the upstream identity provider:
+    $base/realms/acme/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid&redirect_uri=http://localhost:$services_port/callback
+    choose "Upstream IdP", sign in as ada / ada (verified e-mail) or bob / bob (unverified:
+    asked to verify, never auto-linked). The app page shows the token: billing claims from the
+    demo claims API, custom_data.department and profile_data.nickname mapped from upstream.
 
-  Sign in to the demo account, sign out, sign in again; then see the status the pack keeps:
-    demo/status.sh          (prints status.login_count, status.last_login_at, status.last_login_ip)
+  Webhooks the receiver verified:  http://localhost:$services_port/received
+  Admin console                    $base/admin/   admin / admin   (realm acme; the
+                                   userdata-webhooks page, Realm settings -> userdata tab)
+  User data of a user              demo/status.sh ada
 
-  Ctrl-C stops Keycloak.
+  Ctrl-C stops everything.
 EOF
 wait "$kc_pid"
+# Keycloak ended by itself: take the services down with it.
+kill -TERM "$services_pid" 2>/dev/null || true

@@ -9,6 +9,7 @@ import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
 import java.util.List;
+import org.keycloak.common.Profile;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -34,10 +35,11 @@ final class WebhookComponents {
 
   /** Whether the console page exists on this server (feature {@code declarative-ui} on). */
   static boolean pageEnabled(KeycloakSession session) {
-    return session
-            .getKeycloakSessionFactory()
-            .getProviderFactory(UiPageProvider.class, WebhookPage.ID)
-        != null;
+    return Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)
+        && session
+                .getKeycloakSessionFactory()
+                .getProviderFactory(UiPageProvider.class, WebhookPage.ID)
+            != null;
   }
 
   /** The page entry's fields checked as the API checks a body: same rules, same messages. */

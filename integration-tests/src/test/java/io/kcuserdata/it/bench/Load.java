@@ -41,6 +41,12 @@ final class Load {
 
   /** {@code threads} clients sending {@code form} back to back for {@code duration}. */
   Segment closedLoop(String form, int threads, Duration duration) throws InterruptedException {
+    return closedLoop(thread -> form, threads, duration);
+  }
+
+  /** As above, client {@code i} sending {@code formOf.apply(i)}: each its own user, say. */
+  Segment closedLoop(java.util.function.IntFunction<String> formOf, int threads, Duration duration)
+      throws InterruptedException {
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long end = System.nanoTime() + duration.toNanos();
@@ -48,6 +54,7 @@ final class Load {
     double cpuBefore = cpu.seconds();
     long started = System.nanoTime();
     for (int i = 0; i < threads; i++) {
+      String form = formOf.apply(i);
       new Thread(
               () -> {
                 while (System.nanoTime() < end) {

@@ -4,26 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kcuserdata.it.harness.Browser;
 import io.kcuserdata.it.harness.KeycloakIT;
+import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.LoginOutcome;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.VerifiedTokens;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/** The realm that {@code ./demo.sh} imports does what the README promises. */
+/**
+ * The app realm that {@code ./demo.sh} and the compose setup import does what the README promises.
+ */
 @KeycloakIT
 class DemoRealmIT {
 
   private static final Path DEMO_REALM =
-      Path.of(System.getProperty("demo.dir", "../demo"), "realm-demo.json");
+      Path.of(System.getProperty("demo.dir", "../demo"), "realms/acme.json");
+
+  /**
+   * The demo's acme realm with the placeholders Keycloak fills from the environment at a startup
+   * import filled here (the admin API's import leaves them as they are).
+   */
+  static TestRealm acme(Realms realms, KeycloakServer server) {
+    try {
+      return realms.fromJsonText(
+          Files.readString(DEMO_REALM)
+              .replace("${DEMO_KC_URL}", server.baseUrl().toString().replaceAll("/$", ""))
+              .replace("${DEMO_SERVICES_URL}", "http://127.0.0.2:9")
+              .replace(
+                  "${DEMO_CLAIMS_SECRET}",
+                  "whsec_ZGVtby1jbGFpbXMtc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg=="));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
-  void theDemoUserSigningInTwiceShowsLoginCountTwoInTheAdminApi(Realms realms, Browser browser) {
-    TestRealm demo = realms.fromJson(DEMO_REALM);
+  void theDemoUserSigningInTwiceShowsLoginCountTwoInTheAdminApi(
+      Realms realms, KeycloakServer server, Browser browser) {
+    TestRealm demo = acme(realms, server);
 
     for (int i = 0; i < 2; i++) {
       LoginOutcome outcome = browser.login(demo, "demo", "demo");
@@ -36,8 +59,8 @@ class DemoRealmIT {
   }
 
   @Test
-  void theDemoUsersTokenCarriesTheirCustomData(Realms realms) {
-    TestRealm demo = realms.fromJson(DEMO_REALM);
+  void theDemoUsersTokenCarriesTheirCustomData(Realms realms, KeycloakServer server) {
+    TestRealm demo = acme(realms, server);
 
     String token = demo.tokens().password("demo-app", "demo", "demo", "openid").accessToken();
 
@@ -46,8 +69,8 @@ class DemoRealmIT {
   }
 
   @Test
-  void theDemoAppClientAllowsTheDirectGrantTheReadmeUses(Realms realms) {
-    TestRealm demo = realms.fromJson(DEMO_REALM);
+  void theDemoAppClientAllowsTheDirectGrantTheReadmeUses(Realms realms, KeycloakServer server) {
+    TestRealm demo = acme(realms, server);
 
     assertThat(demo.admin().clients().findByClientId("demo-app"))
         .singleElement()

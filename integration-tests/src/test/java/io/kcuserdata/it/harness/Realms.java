@@ -69,6 +69,11 @@ public final class Realms implements AutoCloseable {
     }
   }
 
+  /** Like {@link #fromJson(Path)}, from the JSON text itself. */
+  public TestRealm fromJsonText(String json) {
+    return importRealm(read(json));
+  }
+
   /** Like {@link #fromJson(Path)}, from a test resource such as {@code /realms/x.json}. */
   public TestRealm fromResource(String resource) {
     return importRealm(read(resourceText(resource)));

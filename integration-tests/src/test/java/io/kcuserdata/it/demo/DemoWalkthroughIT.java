@@ -1,0 +1,175 @@
+package io.kcuserdata.it.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, run as a person would: {@code ./demo.sh} starts Keycloak with both
+ * realms and the demo services; ada signs in to the demo app through the upstream realm; her token
+ * carries the claims API's billing claims and the data the IdP mappers put in her namespaces; the
+ * receiver has verified webhooks; SIGTERM stops it all and leaves no process behind.
+ */
+class DemoWalkthroughIT {
+
+  private static final Path ROOT = Path.of(System.getProperty("repo.root", ".."));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void signInThroughUpstreamGivesATokenWithExternalAndNamespacedClaimsAndVerifiedWebhooks()
+      throws Exception {
+    int port = freePort();
+    int services = freePort();
+    Path log = ROOT.resolve("integration-tests/target/demo-walkthrough.log");
+    ProcessBuilder command = new ProcessBuilder("bash", "demo.sh", "--reset");
+    command.directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    command.environment().put("KC_PORT", Integer.toString(port));
+    command.environment().put("KC_MANAGEMENT_PORT", Integer.toString(freePort()));
+    command.environment().put("DEMO_SERVICES_PORT", Integer.toString(services));
+    command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process demo = command.start();
+    List<ProcessHandle> started = List.of();
+    try {
+      awaitLine(demo, log, "kc-userdata demo is running", Duration.ofMinutes(6));
+      started = demo.descendants().toList();
+
+      JsonNode claims = signIn(port, services, "ada", "ada");
+
+      assertThat(claims.path("billing").path("plan").asText()).isEqualTo("enterprise");
+      assertThat(claims.path("custom_data").path("department").asText()).isEqualTo("Research");
+      assertThat(claims.path("profile_data").path("nickname").asText()).isEqualTo("ada");
+      JsonNode received = awaitWebhook(services, "user.created", Duration.ofSeconds(60));
+      assertThat(received.path("verified").asBoolean()).isTrue();
+    } finally {
+      demo.destroy(); // SIGTERM, as Ctrl-C's trap handles it
+      boolean exited = demo.waitFor(90, TimeUnit.SECONDS);
+      if (!exited) {
+        demo.descendants().forEach(ProcessHandle::destroyForcibly);
+        demo.destroyForcibly();
+      }
+      assertThat(exited).as("demo.sh ends on SIGTERM; its log: %s", log).isTrue();
+    }
+    for (ProcessHandle child : started) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+      assertThat(child.isAlive()).as("left behind: %s", child.info()).isFalse();
+    }
+    assertThat(Files.readString(log)).contains("Stopped.");
+  }
+
+  /** The browser's way: the app's sign-in link, the IdP button, upstream's form, the prompt. */
+  private static JsonNode signIn(int port, int services, String username, String password)
+      throws Exception {
+    try (WebClient browser = new WebClient()) {
+      browser.getOptions().setJavaScriptEnabled(false);
+      browser.getOptions().setCssEnabled(false);
+      browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+      String auth =
+          "http://localhost:"
+              + port
+              + "/realms/acme/protocol/openid-connect/auth?client_id=demo-app&response_type=code"
+              + "&scope=openid&redirect_uri="
+              + URLEncoder.encode(
+                  "http://localhost:" + services + "/callback", StandardCharsets.UTF_8);
+      HtmlPage login = browser.getPage(auth);
+      HtmlAnchor upstream = (HtmlAnchor) login.getElementById("social-upstream");
+      assertThat(upstream)
+          .as("the Upstream IdP button on:\n%s", login.asNormalizedText())
+          .isNotNull();
+      HtmlPage upstreamLogin = upstream.click();
+      HtmlForm form = (HtmlForm) upstreamLogin.getElementById("kc-form-login");
+      form.getInputByName("username").setValue(username);
+      form.getInputByName("password").setValue(password);
+      Page next =
+          form.getElementsByTagName("button").stream()
+              .filter(b -> "submit".equals(b.getAttribute("type")))
+              .findFirst()
+              .map(DemoWalkthroughIT::click)
+              .orElseThrow();
+      for (int step = 0; step < 3 && !isCallback(next, services); step++) {
+        HtmlPage page = (HtmlPage) next;
+        DomElement skip =
+            page.getElementsByName("userdata-prompt:skip").stream().findFirst().orElse(null);
+        assertThat(skip).as("the progressive prompt on:\n%s", page.asNormalizedText()).isNotNull();
+        next = click(skip);
+      }
+      assertThat(isCallback(next, services)).as(next.getUrl().toString()).isTrue();
+      DomElement pre = ((HtmlPage) next).getElementById("claims");
+      assertThat(pre).as(((HtmlPage) next).asNormalizedText()).isNotNull();
+      return JSON.readTree(pre.getTextContent());
+    }
+  }
+
+  private static boolean isCallback(Page page, int services) {
+    return page.getUrl().toString().startsWith("http://localhost:" + services + "/callback");
+  }
+
+  private static Page click(DomElement element) {
+    try {
+      return element.click();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode awaitWebhook(int services, String type, Duration timeout)
+      throws Exception {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      HttpResponse<String> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + services + "/received"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (JsonNode event : JSON.readTree(answer.body())) {
+        if (type.equals(event.path("type").asText())) {
+          return event;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no verified " + type + " webhook within " + timeout);
+  }
+
+  private static void awaitLine(Process demo, Path log, String line, Duration timeout)
+      throws Exception {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (Files.exists(log) && Files.readString(log).contains(line)) {
+        return;
+      }
+      if (!demo.isAlive()) {
+        throw new AssertionError("demo.sh ended before it was ready:\n" + Files.readString(log));
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("demo.sh not ready within " + timeout + ":\n" + Files.readString(log));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
