@@ -127,6 +127,7 @@ cat <<EOF
     asked to verify, never auto-linked). The app page shows the token: billing claims from the
     demo claims API, custom_data.department and profile_data.nickname mapped from upstream.
 
+  Delegated admin of acme-corp     $base/realms/acme/user-data/delegated-admin/   lead / lead
   Webhooks the receiver verified:  http://localhost:$services_port/received
   Admin console                    $base/admin/   admin / admin   (realm acme; the
                                    userdata-webhooks page, Realm settings -> userdata tab)

@@ -62,6 +62,7 @@ class DemoWalkthroughIT {
       assertThat(claims.path("profile_data").path("nickname").asText()).isEqualTo("ada");
       JsonNode received = awaitWebhook(services, "user.created", Duration.ofSeconds(60));
       assertThat(received.path("verified").asBoolean()).isTrue();
+      assertThat(administeredOrganizations(port, "lead", "lead")).contains("acme-corp");
     } finally {
       demo.destroy(); // SIGTERM, as Ctrl-C's trap handles it
       boolean exited = demo.waitFor(90, TimeUnit.SECONDS);
@@ -119,6 +120,34 @@ class DemoWalkthroughIT {
       assertThat(pre).as(((HtmlPage) next).asNormalizedText()).isNotNull();
       return JSON.readTree(pre.getTextContent());
     }
+  }
+
+  /** The organizations a delegated admin's own token may administer. */
+  private static String administeredOrganizations(int port, String username, String password)
+      throws Exception {
+    String base = "http://localhost:" + port + "/realms/acme";
+    HttpResponse<String> tokens =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=demo-app&username="
+                            + username
+                            + "&password="
+                            + password))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String token = JSON.readTree(tokens.body()).path("access_token").asText();
+    assertThat(token).as(tokens.body()).isNotEmpty();
+    HttpResponse<String> organizations =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/user-data/organizations"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(organizations.statusCode()).as(organizations.body()).isEqualTo(200);
+    return organizations.body();
   }
 
   private static boolean isCallback(Page page, int services) {
