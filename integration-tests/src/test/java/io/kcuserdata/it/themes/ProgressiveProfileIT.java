@@ -159,6 +159,29 @@ class ProgressiveProfileIT {
   }
 
   @Nested
+  class ADirectGrant {
+
+    @Test
+    void isNotRefusedWhileAttributesAreMissing() {
+      for (int i = 0; i < 3; i++) {
+        assertThat(progressive.realm.tokens().password("alice", PASSWORD).ok())
+            .as("a grant with no page to show the prompt on")
+            .isTrue();
+      }
+    }
+
+    @Test
+    void doesNotCountTowardsTheGapBetweenPrompts(Browser browser) {
+      skip(browser, signIn(browser));
+
+      assertThat(progressive.realm.tokens().password("alice", PASSWORD).ok()).isTrue();
+
+      assertThat(signIn(browser).signedIn()).as("still the one sign-in of the gap").isTrue();
+      assertThat(askedFields(signIn(browser))).containsExactly("phone", "profile.nickname");
+    }
+  }
+
+  @Nested
   class ATamperedPost {
 
     @Test

@@ -52,7 +52,8 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
       context.getUser().removeRequiredAction(ProgressiveProfileActionFactory.ID);
       return;
     }
-    if (context.getAuthenticationSession().getAuthNote(COUNTED_NOTE) != null) {
+    if (!SignInKind.interactive(context)
+        || context.getAuthenticationSession().getAuthNote(COUNTED_NOTE) != null) {
       return;
     }
     context.getAuthenticationSession().setAuthNote(COUNTED_NOTE, "true");
