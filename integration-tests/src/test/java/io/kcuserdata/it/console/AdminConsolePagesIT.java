@@ -95,6 +95,20 @@ class AdminConsolePagesIT {
         JSON.writeValueAsString(component));
   }
 
+  /** An endpoint made through the admin API, as a script would: its id. */
+  private String createThroughTheApi() {
+    return admin
+        .send(
+            "POST",
+            "/admin/realms/" + realm + "/user-data/webhooks",
+            "application/json",
+            "{\"url\":\"https://hooks.example.test/api\",\"events\":[\"user.created\"]}")
+        .requireStatus(201)
+        .json()
+        .path("id")
+        .asText();
+  }
+
   private JsonNode webhooks() {
     return admin.get("/admin/realms/" + realm + "/user-data/webhooks").requireStatus(200).json();
   }
@@ -202,17 +216,7 @@ class AdminConsolePagesIT {
 
     @Test
     void anEndpointMadeThroughTheApiIsListedAndDeletingItsEntryDeletesIt() {
-      String id =
-          admin
-              .send(
-                  "POST",
-                  "/admin/realms/" + realm + "/user-data/webhooks",
-                  "application/json",
-                  "{\"url\":\"https://hooks.example.test/api\",\"events\":[\"user.created\"]}")
-              .requireStatus(201)
-              .json()
-              .path("id")
-              .asText();
+      String id = createThroughTheApi();
 
       JsonNode listed = entries(PAGE_TYPE);
       assertThat(listed.findValuesAsText("id")).containsExactly(id);
@@ -227,17 +231,7 @@ class AdminConsolePagesIT {
 
     @Test
     void deletingThroughTheApiRemovesTheEntry() {
-      String id =
-          admin
-              .send(
-                  "POST",
-                  "/admin/realms/" + realm + "/user-data/webhooks",
-                  "application/json",
-                  "{\"url\":\"https://hooks.example.test/api\",\"events\":[\"user.created\"]}")
-              .requireStatus(201)
-              .json()
-              .path("id")
-              .asText();
+      String id = createThroughTheApi();
 
       admin
           .send("DELETE", "/admin/realms/" + realm + "/user-data/webhooks/" + id, null, null)
