@@ -10,7 +10,6 @@ import io.kcuserdata.themes.progressive.UnexpectedFieldException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.events.EventType;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.userprofile.ValidationException;
 
 /**
  * Asks a signed-in person for a few of the attributes the realm wants and they have not given yet,
@@ -37,8 +34,6 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
 
   static final String UNEXPECTED_FIELDS = "userdataProgressiveProfileUnexpectedFields";
   static final String NOT_SKIPPABLE = "userdataProgressiveProfileNotSkippable";
-  static final String REQUIRED = "error-user-attribute-required";
-  static final String TOO_LONG = "userdataProgressiveProfileTooLong";
   static final String INVALID = "userdataProgressiveProfileInvalid";
 
   @Override
@@ -108,7 +103,7 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
       skip(context, settings, values, prompt);
       return;
     }
-    List<FormMessage> errors = check(settings, values, answers);
+    List<FormMessage> errors = AnswerCheck.errors(settings, values, answers);
     if (!errors.isEmpty()) {
       retry(context, settings, values, prompt, answers.values(), errors, null);
       return;
@@ -126,32 +121,8 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
       return;
     }
     values.promptState(PromptState.promptedAt(Instant.now()));
-    updated(context, chosen, namespaces);
+    PromptEvents.saved(context, chosen, namespaces);
     context.success();
-  }
-
-  private static List<FormMessage> check(
-      ProgressiveProfileSettings settings, UserValues values, Answers answers) {
-    List<FormMessage> errors = new ArrayList<>();
-    if (!settings.skippable()) {
-      answers.blank().forEach(name -> errors.add(new FormMessage(name, REQUIRED)));
-    }
-    answers
-        .values()
-        .forEach(
-            (name, value) -> {
-              if (Answers.tooLong(value)) {
-                errors.add(new FormMessage(name, TOO_LONG));
-              }
-            });
-    if (errors.isEmpty()) {
-      for (ValidationException.Error error : values.validate(answers.values())) {
-        errors.add(
-            new FormMessage(
-                error.getAttribute(), error.getMessage(), error.getMessageParameters()));
-      }
-    }
-    return errors;
   }
 
   private static void skip(
@@ -180,26 +151,6 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
       form.setError(pageError);
     }
     context.challenge(form.setStatus(Response.Status.BAD_REQUEST).createForm(PromptPage.TEMPLATE));
-  }
-
-  /** The change shows in the realm's events, and so in webhooks, as UPDATE_PROFILE. */
-  private static void updated(
-      RequiredActionContext context,
-      Map<CollectedAttribute, String> chosen,
-      Set<String> namespaces) {
-    var event =
-        context
-            .getEvent()
-            .clone()
-            .event(EventType.UPDATE_PROFILE)
-            .detail("userdata_prompt", "progressive-profile")
-            .detail(
-                "updated_attributes",
-                String.join(",", chosen.keySet().stream().map(CollectedAttribute::name).toList()));
-    if (!namespaces.isEmpty()) {
-      event.detail("userdata_namespaces", String.join(",", namespaces));
-    }
-    event.success();
   }
 
   private static String fieldOf(InvalidUserDataException e, Prompt prompt) {
