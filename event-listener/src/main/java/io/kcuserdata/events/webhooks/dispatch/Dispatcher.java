@@ -37,7 +37,9 @@ public final class Dispatcher implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
   private static final long HOUSEKEEPING_MILLIS = 30_000;
-  private static final long GATHER_MILLIS = 20;
+
+  /** While all workers are busy: how long to wait for one to finish before looking again. */
+  private static final long ROOM_WAIT_MILLIS = 20;
 
   private final KeycloakSessionFactory factory;
   private final DispatchSettings settings;
@@ -114,11 +116,11 @@ public final class Dispatcher implements AutoCloseable {
           if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
             // Woken by a commit: let the commits (and finished deliveries) of the next moment
             // gather, so one transaction records and claims many rather than one.
-            Thread.sleep(GATHER_MILLIS);
+            Thread.sleep(settings.batchWindow().toMillis());
           }
           wake.drainPermits();
         } else if (inFlight.get() >= capacity) {
-          wake.tryAcquire(GATHER_MILLIS, TimeUnit.MILLISECONDS);
+          wake.tryAcquire(ROOM_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -87,6 +87,7 @@ public final class WebhookListenerFactory
             new DispatchSettings(
                 options.workers(),
                 options.pollInterval(),
+                options.batchWindow(),
                 options.lease(),
                 options.timeout(),
                 options.schedule(),

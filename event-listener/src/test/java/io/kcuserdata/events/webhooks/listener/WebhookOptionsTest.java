@@ -54,6 +54,7 @@ class WebhookOptionsTest {
               Map.entry("retry-schedule", "[PT5S, PT5M, PT30M, PT2H, PT5H, PT10H, PT10H]"),
               Map.entry("workers", "8"),
               Map.entry("poll-interval-ms", "1000"),
+              Map.entry("batch-window-ms", "20"),
               Map.entry("lease-seconds", "60"),
               Map.entry("timeout-ms", "10000"),
               Map.entry("keep-delivered-days", "7"),
@@ -68,6 +69,7 @@ class WebhookOptionsTest {
     @ParameterizedTest
     @CsvSource({
       "workers, 1, 256",
+      "batch-window-ms, 0, 5000",
       "poll-interval-ms, 50, 600000",
       "lease-seconds, 5, 3600",
       "timeout-ms, 100, 120000",
@@ -83,6 +85,7 @@ class WebhookOptionsTest {
     @ParameterizedTest
     @CsvSource({
       "workers, 1, 256",
+      "batch-window-ms, 0, 5000",
       "poll-interval-ms, 50, 600000",
       "lease-seconds, 5, 3600",
       "timeout-ms, 100, 120000",
