@@ -44,7 +44,14 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
     }
     UserValues values = values(context);
     if (!Prompt.anyMissing(settings, values::missing)) {
-      context.getUser().removeRequiredAction(ProgressiveProfileActionFactory.ID);
+      // Only when set (by an admin): removing writes the user and evicts it from the cache, which
+      // every sign-in of a complete profile would otherwise pay.
+      if (context
+          .getUser()
+          .getRequiredActionsStream()
+          .anyMatch(ProgressiveProfileActionFactory.ID::equals)) {
+        context.getUser().removeRequiredAction(ProgressiveProfileActionFactory.ID);
+      }
       return;
     }
     if (!SignInKind.interactive(context)
