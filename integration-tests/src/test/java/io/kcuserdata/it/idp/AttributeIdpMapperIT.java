@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * {@code userdata-attribute-idp-mapper} with real brokered logins: a second realm of the same
@@ -25,6 +27,8 @@ import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
  */
 @KeycloakIT
 class AttributeIdpMapperIT {
+
+  private static final String ATTRIBUTE_MAPPER = "userdata-attribute-idp-mapper";
 
   private static JsonNode data(HttpApi admin, BrokerSetup setup, String userId) {
     return admin
@@ -40,6 +44,21 @@ class AttributeIdpMapperIT {
             "application/merge-patch+json",
             patch);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  private static void saveEvents(BrokerSetup setup) {
+    RealmRepresentation realm = setup.consumer.admin().toRepresentation();
+    realm.setEventsEnabled(true);
+    setup.consumer.admin().update(realm);
+  }
+
+  /** The {@code userdata_skipped} detail of the user's latest stored LOGIN event. */
+  private static String skippedDetail(BrokerSetup setup, String userId) {
+    List<EventRepresentation> logins =
+        setup.consumer.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
+    assertThat(logins).isNotEmpty();
+    assertThat(logins.get(0).getDetails()).containsEntry("identity_provider", BrokerSetup.ALIAS);
+    return logins.get(0).getDetails().get("userdata_skipped");
   }
 
   @Nested
@@ -84,6 +103,7 @@ class AttributeIdpMapperIT {
           Map.of("teams", IntStream.range(0, 20).mapToObj(i -> secretLooking + i).toList()));
       setup.mapper("teams", Map.of("source", "teams", "target", "custom_data.teams"));
       setup.mapper("ok", Map.of("source", "company.name", "target", "custom_data.company"));
+      saveEvents(setup);
       long mark = server.log().map(ServerLog::mark).orElse(0L);
 
       String userId = setup.login(browser);
@@ -91,6 +111,11 @@ class AttributeIdpMapperIT {
       JsonNode custom = data(admin, setup, userId).path("custom_data");
       assertThat(custom.has("teams")).isFalse();
       assertThat(custom.path("company").asText()).isEqualTo("Acme");
+      assertThat(skippedDetail(setup, userId))
+          .startsWith("custom_data.teams (mapper 'teams'): ")
+          .contains("larger than")
+          .doesNotContain("s3cr3t")
+          .doesNotContain("custom_data.company");
       server
           .log()
           .ifPresent(
@@ -100,19 +125,143 @@ class AttributeIdpMapperIT {
                       .contains("larger than")
                       .doesNotContain("s3cr3t"));
     }
+  }
+
+  @Nested
+  class SavingAMapper {
+
+    private int posted;
+
+    private HttpApi.Answer post(HttpApi admin, BrokerSetup setup, String type, String config) {
+      return admin.send(
+          "POST",
+          mappersPath(setup),
+          "application/json",
+          "{\"name\":\"m"
+              + (posted++ == 0 ? "" : posted)
+              + "\",\"identityProviderAlias\":\"upstream\",\"identityProviderMapper\":\""
+              + type
+              + "\",\"config\":"
+              + config
+              + "}");
+    }
+
+    private String mappersPath(BrokerSetup setup) {
+      return "/admin/realms/"
+          + setup.consumer.name()
+          + "/identity-provider/instances/"
+          + BrokerSetup.ALIAS
+          + "/mappers";
+    }
+
+    private List<IdentityProviderMapperRepresentation> stored(BrokerSetup setup) {
+      return setup.consumer.admin().identityProviders().get(BrokerSetup.ALIAS).getMappers();
+    }
 
     @Test
-    void aMapperTargetingAnotherProvidersNamespaceWritesNothing(
-        Realms realms, Browser browser, HttpApi admin) {
+    void refusesATargetTheProviderMayNotWriteWith400AndTheReasonAndStoresNothing(
+        Realms realms, HttpApi admin) {
       BrokerSetup setup = BrokerSetup.create(realms, "IMPORT");
-      setup.mapper("trespass", Map.of("source", "sub", "target", "idp.google.sub"));
-      setup.mapper("status", Map.of("source", "plan", "target", "status.plan"));
 
-      String userId = setup.login(browser);
+      var status =
+          post(admin, setup, ATTRIBUTE_MAPPER, "{\"source\":\"plan\",\"target\":\"status.plan\"}");
+      var trespass =
+          post(
+              admin, setup, ATTRIBUTE_MAPPER, "{\"source\":\"sub\",\"target\":\"idp.google.sub\"}");
+      var userOwned =
+          post(
+              admin,
+              setup,
+              ATTRIBUTE_MAPPER,
+              "{\"source\":\"sub\",\"target\":\"user_metadata.sub\"}");
 
-      JsonNode data = data(admin, setup, userId);
-      assertThat(data.path("idp").isEmpty()).isTrue();
-      assertThat(data.path("status").has("plan")).isFalse();
+      assertThat(List.of(status, trespass, userOwned))
+          .allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(400));
+      assertThat(status.json().path("errorMessage").asText())
+          .startsWith("Mapper 'm': target")
+          .contains("status");
+      assertThat(trespass.json().path("errorMessage").asText()).contains("idp.upstream");
+      assertThat(stored(setup)).isEmpty();
+    }
+
+    @Test
+    void refusesABadPathTypeOrPolicyNamingTheKey(Realms realms, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "IMPORT");
+
+      var path =
+          post(
+              admin,
+              setup,
+              ATTRIBUTE_MAPPER,
+              "{\"source\":\"teams[x\",\"target\":\"custom_data.teams\"}");
+      var type =
+          post(
+              admin,
+              setup,
+              ATTRIBUTE_MAPPER,
+              "{\"source\":\"plan\",\"target\":\"custom_data.plan\",\"value.type\":\"banana\"}");
+      var policy =
+          post(
+              admin,
+              setup,
+              ATTRIBUTE_MAPPER,
+              "{\"source\":\"plan\",\"target\":\"custom_data.plan\",\"update.policy\":\"sometimes\"}");
+      var email =
+          post(
+              admin, setup, "userdata-email-verification-idp-mapper", "{\"policy\":\"sometimes\"}");
+
+      assertThat(path.json().path("errorMessage").asText()).startsWith("Mapper 'm': source: ");
+      assertThat(type.json().path("errorMessage").asText())
+          .contains("value.type")
+          .contains("banana");
+      assertThat(policy.json().path("errorMessage").asText()).contains("update.policy");
+      assertThat(email.json().path("errorMessage").asText()).contains("'policy'");
+      assertThat(List.of(path, type, policy, email))
+          .allSatisfy(a -> assertThat(a.status()).isEqualTo(400));
+      assertThat(stored(setup)).isEmpty();
+    }
+
+    @Test
+    void refusesAnUpdateThatBreaksTheConfigAndKeepsTheStoredOne(Realms realms, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "IMPORT");
+      setup.mapper("plan", Map.of("source", "plan", "target", "custom_data.plan"));
+      IdentityProviderMapperRepresentation saved = stored(setup).get(0);
+
+      var answer =
+          admin.send(
+              "PUT",
+              mappersPath(setup) + "/" + saved.getId(),
+              "application/json",
+              "{\"id\":\""
+                  + saved.getId()
+                  + "\",\"name\":\"plan\",\"identityProviderAlias\":\"upstream\","
+                  + "\"identityProviderMapper\":\"userdata-attribute-idp-mapper\","
+                  + "\"config\":{\"source\":\"plan\",\"target\":\"app_metadata\"}}");
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.json().path("errorMessage").asText()).startsWith("Mapper 'plan': target");
+      assertThat(stored(setup).get(0).getConfig()).containsEntry("target", "custom_data.plan");
+    }
+
+    @Test
+    void letsAGoodConfigAndOtherMapperTypesThrough(Realms realms, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "IMPORT");
+
+      var ours =
+          post(
+              admin,
+              setup,
+              ATTRIBUTE_MAPPER,
+              "{\"source\":\"a\\\\.b[0]\",\"target\":\"idp.upstream.ab\",\"value.type\":\"json\"}");
+      var keycloaks =
+          post(
+              admin,
+              setup,
+              "hardcoded-attribute-idp-mapper",
+              "{\"attribute\":\"x\",\"attribute.value\":\"status.plan\"}");
+
+      assertThat(ours.status()).as(ours.body()).isEqualTo(201);
+      assertThat(keycloaks.status()).as(keycloaks.body()).isEqualTo(201);
     }
   }
 
@@ -145,6 +294,36 @@ class AttributeIdpMapperIT {
 
       assertThat(data(admin, setup, userId).path("custom_data").path("plan").asText())
           .isEqualTo("pro");
+    }
+
+    @Test
+    void withForceReportsAValueThatNowBreaksTheLimitsInThatLoginsEventOnly(
+        Realms realms, Browser browser, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "FORCE");
+      setup.mapper("teams", Map.of("source", "teams", "target", "custom_data.teams"));
+      setup.mapper(
+          "name",
+          Map.of("source", "company.name", "target", "custom_data.name", "value.type", "number"));
+      saveEvents(setup);
+      String userId = setup.login(browser);
+      assertThat(skippedDetail(setup, userId))
+          .isEqualTo("custom_data.name (mapper 'name'): the value of company.name is not a number");
+      setup.setUpstream(
+          Map.of(
+              "teams",
+              IntStream.range(0, 20).mapToObj(n -> "x".repeat(1000) + n).toList(),
+              "company",
+              List.of("{\"name\":\"42\"}")));
+
+      setup.login(browser);
+
+      assertThat(skippedDetail(setup, userId))
+          .startsWith("custom_data.teams (mapper 'teams'): ")
+          .contains("larger than")
+          .doesNotContain("xxxx")
+          .doesNotContain("custom_data.name");
+      assertThat(data(admin, setup, userId).path("custom_data").path("teams").toString())
+          .isEqualTo("[\"red\",\"blue\"]");
     }
 
     @Test

@@ -19,7 +19,7 @@ public record EmailVerificationConfig(
   public static final String REQUIRE_VERIFY_ACTION = "require.verify.action";
   public static final String DEFAULT_CLAIM = "email_verified";
 
-  static EmailVerificationConfig parse(Map<String, String> config)
+  public static EmailVerificationConfig parse(Map<String, String> config)
       throws InvalidMapperConfigException {
     Map<String, String> values = config == null ? Map.of() : config;
     EmailVerificationPolicy policy = EmailVerificationPolicy.parse(values.get(POLICY));

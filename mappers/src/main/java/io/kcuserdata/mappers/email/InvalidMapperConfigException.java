@@ -1,9 +1,9 @@
 package io.kcuserdata.mappers.email;
 
 /**
- * A mapper config that breaks a rule. Keycloak 26 has no save-time validation hook for identity
- * provider mappers, so this surfaces when the mapper runs; the message names the key and the rule,
- * never the value.
+ * A mapper config that breaks a rule: refused when saved through the admin API, and caught again
+ * when the mapper runs for configs stored before (or imported around) that check; the message names
+ * the key and the rule, never the value.
  */
 public final class InvalidMapperConfigException extends Exception {
 

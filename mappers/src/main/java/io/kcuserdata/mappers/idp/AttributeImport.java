@@ -13,6 +13,8 @@ import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.storage.UserAttributes;
 import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.mappers.report.SkippedImportNote;
+import io.kcuserdata.mappers.report.SkippedImports;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -25,8 +27,8 @@ import org.keycloak.models.UserModel;
 /**
  * One run of one mapper for one brokered login: read the claim, decide by the update policy, write
  * through the user-data service as the provider (its rules and limits apply), and record what was
- * written for {@code preserve-local-edits}. A value the rules refuse is skipped and logged without
- * the value; the login goes on.
+ * written for {@code preserve-local-edits}. A value the rules refuse is skipped, logged and noted
+ * for the sign-in's event, never with the value; the login goes on.
  */
 final class AttributeImport {
 
@@ -57,6 +59,7 @@ final class AttributeImport {
       LOG.warnf(
           "realm %s, provider %s: mapper '%s' imports nothing: %s",
           realm.getName(), alias, mapper.getName(), e.getMessage());
+      skipped(context, null, "imports nothing: " + e.getMessage());
       return;
     }
     Optional<JsonNode> claim = BrokeredClaims.find(context, config.source());
@@ -65,6 +68,10 @@ final class AttributeImport {
       LOG.warnf(
           "realm %s, provider %s: mapper '%s' skips %s: the value is not a %s",
           realm.getName(), alias, mapper.getName(), config.source(), config.type().configValue());
+      skipped(
+          context,
+          config.target().value(),
+          "the value of " + config.source() + " is not a " + config.type().configValue());
       return;
     }
     UserDataService service = session.getProvider(UserDataProvider.class).service();
@@ -94,6 +101,7 @@ final class AttributeImport {
       LOG.warnf(
           "realm %s, provider %s: mapper '%s' skips %s for user %s: %s",
           realm.getName(), alias, mapper.getName(), target.value(), user.getId(), e.getMessage());
+      skipped(context, target.value(), e.getMessage());
       return;
     }
     String fingerprint = written.isNull() ? null : TargetSync.fingerprint(written);
@@ -103,6 +111,11 @@ final class AttributeImport {
         memberships,
         SyncState.patch(alias, target.value(), fingerprint),
         null);
+  }
+
+  private void skipped(BrokeredIdentityContext context, String target, String reason) {
+    SkippedImportNote.record(
+        session, context, SkippedImports.entry(target, mapper.getName(), reason));
   }
 
   /** {@code {"custom_data":{"plan":…}}} or {@code {"idp":{"google":{"sub":…}}}}. */

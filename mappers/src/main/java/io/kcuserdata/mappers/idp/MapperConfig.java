@@ -82,7 +82,12 @@ public record MapperConfig(
     if (namespace.kind() == NamespaceKind.USER_METADATA
         || namespace.kind() == NamespaceKind.STATUS) {
       throw new Invalid(
-          TARGET + ": identity providers may not write " + namespace.name() + " (see DESIGN.md)");
+          TARGET
+              + ": identity providers may not write "
+              + namespace.name()
+              + (namespace.kind() == NamespaceKind.STATUS
+                  ? ", the pack's own bookkeeping"
+                  : ", which belongs to the user"));
     }
     if (namespace.kind() == NamespaceKind.IDP && !namespace.alias().equals(alias)) {
       throw new Invalid(
