@@ -3,6 +3,7 @@ package io.kcuserdata.it.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kcuserdata.it.harness.Browser;
+import io.kcuserdata.it.harness.Eventually;
 import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.LoginOutcome;
@@ -53,7 +54,12 @@ class DemoRealmIT {
       assertThat(outcome.signedIn()).as(outcome.pageText()).isTrue();
     }
 
-    List<UserRepresentation> users = demo.admin().users().searchByUsername("demo", true);
+    List<UserRepresentation> users =
+        Eventually.read(
+            () -> demo.admin().users().searchByUsername("demo", true),
+            found ->
+                found.size() == 1
+                    && List.of("2").equals(found.get(0).getAttributes().get("status.login_count")));
     assertThat(users).hasSize(1);
     assertThat(users.get(0).getAttributes()).containsEntry("status.login_count", List.of("2"));
   }

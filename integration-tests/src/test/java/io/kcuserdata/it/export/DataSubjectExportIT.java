@@ -3,6 +3,7 @@ package io.kcuserdata.it.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.it.harness.Eventually;
 import io.kcuserdata.it.harness.HttpApi;
 import io.kcuserdata.it.harness.HttpApi.Answer;
 import io.kcuserdata.it.harness.KeycloakIT;
@@ -103,7 +104,11 @@ class DataSubjectExportIT {
     realm.admin().users().get(aliceId).update(rep);
     String token = realm.tokens().password("alice", "pw-alice-1").accessToken();
 
-    Answer answer = realm.http(token).get("/realms/" + realm.name() + "/user-data/me/export");
+    // The login tally counts the login just after it commits.
+    Answer answer =
+        Eventually.read(
+            () -> realm.http(token).get("/realms/" + realm.name() + "/user-data/me/export"),
+            a -> a.status() != 200 || a.json().path("account_status").has("login_count"));
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     JsonNode record = answer.json();

@@ -112,15 +112,19 @@ public final class Dispatcher implements AutoCloseable {
           workers.execute(() -> deliver(c, batch.secrets().get(c.endpointId())));
         }
         housekeepingIfDue();
-        if (batch.claimed().isEmpty() && done.isEmpty()) {
+        // At capacity, wait for a worker. A batch short of the room took everything due: looking
+        // again at once would only cost an empty round, so wait for the next commit (or the
+        // poll); what the workers finish meanwhile is recorded in that round. A full batch may
+        // have left more due: look again at once.
+        if (inFlight.get() >= capacity) {
+          wake.tryAcquire(ROOM_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (batch.claimed().size() < room) {
           if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
             // Woken by a commit: let the commits (and finished deliveries) of the next moment
             // gather, so one transaction records and claims many rather than one.
             Thread.sleep(settings.batchWindow().toMillis());
           }
           wake.drainPermits();
-        } else if (inFlight.get() >= capacity) {
-          wake.tryAcquire(ROOM_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -23,14 +23,15 @@ public final class Leases {
 
   public List<Claimed> claim(EntityManager em, int batch, Duration lease) {
     long now = System.currentTimeMillis();
-    List<String> due =
+    List<Object[]> due =
         em.createQuery(
-                "select m.id from UserDataWebhookMessage m, UserDataWebhookEndpoint e"
+                "select m.id, m.endpointId, e.url, m.payload, m.attempts, m.createdAt"
+                    + " from UserDataWebhookMessage m, UserDataWebhookEndpoint e"
                     + " where e.id = m.endpointId and e.enabled = true and m.status = :pending"
                     + " and m.nextAttemptAt <= :now"
                     + " and (m.leaseUntil is null or m.leaseUntil < :now)"
                     + " order by m.nextAttemptAt",
-                String.class)
+                Object[].class)
             .setParameter("pending", MessageEntity.PENDING)
             .setParameter("now", now)
             .setMaxResults(batch)
@@ -46,10 +47,14 @@ public final class Leases {
                     + " and (m.leaseUntil is null or m.leaseUntil < :now)")
             .setParameter("token", token)
             .setParameter("until", now + lease.toMillis())
-            .setParameter("ids", due)
+            .setParameter("ids", due.stream().map(row -> (String) row[0]).toList())
             .setParameter("pending", MessageEntity.PENDING)
             .setParameter("now", now)
             .executeUpdate();
+    if (leased == due.size()) {
+      // The usual case: no other node took any of them between the two statements.
+      return due.stream().map(row -> claimed(row, token)).toList();
+    }
     if (leased == 0) {
       return List.of();
     }
@@ -60,16 +65,18 @@ public final class Leases {
             Object[].class)
         .setParameter("token", token)
         .getResultStream()
-        .map(
-            row ->
-                new Claimed(
-                    (String) row[0],
-                    (String) row[1],
-                    URI.create((String) row[2]),
-                    (String) row[3],
-                    ((Number) row[4]).intValue(),
-                    token,
-                    ((Number) row[5]).longValue()))
+        .map(row -> claimed(row, token))
         .toList();
+  }
+
+  private static Claimed claimed(Object[] row, String token) {
+    return new Claimed(
+        (String) row[0],
+        (String) row[1],
+        URI.create((String) row[2]),
+        (String) row[3],
+        ((Number) row[4]).intValue(),
+        token,
+        ((Number) row[5]).longValue());
   }
 }

@@ -1,4 +1,4 @@
-package io.kcuserdata.events.status;
+package io.kcuserdata.events.status.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +80,46 @@ class LoginTallyTest {
           LoginTally.afterLogin(status("{\"suspended_reason\":\"fraud\"}"), AT, "10.0.0.1");
 
       assertThat(after.get("suspended_reason").asText()).isEqualTo("fraud");
+    }
+  }
+
+  @Nested
+  class SeveralLoginsFoldedAtOnce {
+
+    @Test
+    void addTheirNumberAndTakeTheLatestTimeAndAddress() {
+      ObjectNode after =
+          LoginTally.afterLogins(
+              status("{\"login_count\":10,\"last_login_at\":\"2026-11-20T00:00:00Z\"}"),
+              3,
+              AT,
+              "10.0.0.3");
+
+      assertThat(after.get("login_count").asLong()).isEqualTo(13);
+      assertThat(after.get("last_login_at").asText()).isEqualTo("2026-11-21T10:15:30.123Z");
+      assertThat(after.get("last_login_ip").asText()).isEqualTo("10.0.0.3");
+    }
+
+    @Test
+    void keepARecordedLastLoginThatIsLaterStillCountingThem() {
+      ObjectNode after =
+          LoginTally.afterLogins(
+              status(
+                  "{\"login_count\":1,\"last_login_at\":\"2026-12-01T00:00:00Z\","
+                      + "\"last_login_ip\":\"192.0.2.1\"}"),
+              2,
+              AT,
+              "10.0.0.3");
+
+      assertThat(after.get("login_count").asLong()).isEqualTo(3);
+      assertThat(after.get("last_login_at").asText()).isEqualTo("2026-12-01T00:00:00Z");
+      assertThat(after.get("last_login_ip").asText()).isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void restartATamperedOrOverflowingCountAtTheirNumber() {
+      assertThat(LoginTally.nextCount(Json.NODES.textNode("lots"), 4)).isEqualTo(4);
+      assertThat(LoginTally.nextCount(Json.NODES.numberNode(Long.MAX_VALUE - 2), 4)).isEqualTo(4);
     }
   }
 }
