@@ -79,8 +79,10 @@ class WebhooksBench {
     java.util.function.IntFunction<String> form =
         i -> "grant_type=password&client_id=test-app&username=bench-" + i + "&password=pw-bench-1";
     // Long enough for the JIT to settle: a profile of this server shows its compiler threads at
-    // 10-20 % of the CPU through the first minutes.
-    for (int i = 0; i < Integer.getInteger("bench.warmup.rounds", 10); i++) {
+    // 10-20 % of the CPU through the first minutes, and code only A runs is hot half as often as
+    // the shared login path, so it reaches the optimising compiler last (after 10 rounds A still
+    // cost 10 ms more per login in the first pairs than in the last).
+    for (int i = 0; i < Integer.getInteger("bench.warmup.rounds", 30); i++) {
       loadA.closedLoop(form, THREADS, Duration.ofSeconds(10));
       loadB.closedLoop(form, THREADS, Duration.ofSeconds(10));
     }
