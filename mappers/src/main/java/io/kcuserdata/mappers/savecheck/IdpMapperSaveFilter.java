@@ -36,7 +36,12 @@ public final class IdpMapperSaveFilter implements ContainerRequestFilter {
     if (!"POST".equals(method) && !"PUT".equals(method)) {
       return;
     }
-    Matcher path = MAPPERS.matcher(request.getUriInfo().getPath());
+    String uri = request.getUriInfo().getPath();
+    // Every POST passes here, token requests too: a plain search before the pattern.
+    if (!uri.contains("/identity-provider/instances/")) {
+      return;
+    }
+    Matcher path = MAPPERS.matcher(uri);
     if (!path.matches() || !request.hasEntity()) {
       return;
     }
