@@ -1,42 +1,29 @@
 package io.kcuserdata.events.status.fold;
 
-import io.kcuserdata.core.json.Json;
-import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
-import io.kcuserdata.core.storage.UserAttributes;
-import io.kcuserdata.events.status.store.LoginRecordEntity;
-import jakarta.persistence.EntityManager;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.storage.ReadOnlyException;
 
 /**
  * Folds recorded logins into the users' {@code status} in the background, many per transaction. A
  * login thus writes one row of the pack's own instead of the user: no user write, no eviction of
- * the user from Keycloak's cache, no lock on the user's row on the login path. Each batch deletes
- * its rows before it counts them, so when nodes share the database a row is counted by the one
- * whose delete took it; a batch that lost some rows to another node rolls back and is read again.
+ * the user from Keycloak's cache, no lock on the user's row on the login path. How one round counts
+ * (and what happens when nodes share the database) is {@link FoldRound}'s.
  */
 public final class LoginFolder implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LoginFolder.class);
   static final int BATCH = 500;
 
-  private final KeycloakSessionFactory factory;
   private final long pollMillis;
   private final long windowMillis;
   private final Semaphore wake = new Semaphore(0);
+  private final FoldRound round;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -45,9 +32,18 @@ public final class LoginFolder implements AutoCloseable {
    * @param windowMillis how long logins gather after one woke the folder
    */
   public LoginFolder(KeycloakSessionFactory factory, long pollMillis, long windowMillis) {
-    this.factory = factory;
     this.pollMillis = pollMillis;
     this.windowMillis = windowMillis;
+    this.round =
+        new FoldRound(
+            new LoginRows.Transactions() {
+              @Override
+              public <T> T inTransaction(Function<LoginRows, T> work) {
+                return KeycloakModelUtils.runJobInTransactionWithResult(
+                    factory, session -> work.apply(new JpaLoginRows(session)));
+              }
+            },
+            BATCH);
     this.thread = new Thread(this::run, "userdata-account-status");
     this.thread.setDaemon(true);
   }
@@ -79,10 +75,9 @@ public final class LoginFolder implements AutoCloseable {
           Thread.sleep(windowMillis);
         }
         wake.drainPermits();
-        int folded;
-        do {
-          folded = KeycloakModelUtils.runJobInTransactionWithResult(factory, this::foldBatch);
-        } while (folded == BATCH && running);
+        while (round.run() && running) {
+          // A full batch: more may be waiting.
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -90,63 +85,6 @@ public final class LoginFolder implements AutoCloseable {
         LOG.warnf("Account status: could not count recorded logins (%s); trying again", e);
         pause();
       }
-    }
-  }
-
-  private int foldBatch(KeycloakSession session) {
-    EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-    List<LoginRecordEntity> rows =
-        em.createQuery(
-                "select r from UserDataLoginRecord r order by r.loginAt", LoginRecordEntity.class)
-            .setMaxResults(BATCH)
-            .getResultList();
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    int taken =
-        em.createQuery("delete from UserDataLoginRecord r where r.id in :ids")
-            .setParameter("ids", rows.stream().map(LoginRecordEntity::getId).toList())
-            .executeUpdate();
-    if (taken != rows.size()) {
-      throw new IllegalStateException("another node counted some of these logins meanwhile");
-    }
-    List<PendingLogins.Login> logins =
-        rows.stream()
-            .map(
-                r ->
-                    new PendingLogins.Login(
-                        r.getRealmId(), r.getUserId(), r.getLoginAt(), r.getIp()))
-            .toList();
-    for (PendingLogins.Pending pending : PendingLogins.of(logins)) {
-      apply(session, pending);
-    }
-    return rows.size();
-  }
-
-  private static void apply(KeycloakSession session, PendingLogins.Pending pending) {
-    RealmModel realm = session.realms().getRealm(pending.realmId());
-    if (realm == null) {
-      return;
-    }
-    session.getContext().setRealm(realm);
-    UserModel user = session.users().getUserById(realm, pending.userId());
-    if (user == null) {
-      return; // deleted since: nothing to count
-    }
-    UserAttributes attributes = new UserModelAttributes(user);
-    try {
-      NamespaceStore.write(
-          attributes,
-          Namespace.STATUS,
-          LoginTally.afterLogins(
-              NamespaceStore.readAll(attributes).getOrDefault(Namespace.STATUS, Json.object()),
-              pending.count(),
-              Instant.ofEpochMilli(pending.latestAt()),
-              pending.latestIp()));
-    } catch (ReadOnlyException e) {
-      // A read-only user store (LDAP, say): the logins are not counted, and not retried forever.
-      LOG.debugf(
-          "status not recorded for read-only user %s in realm %s", user.getId(), realm.getName());
     }
   }
 

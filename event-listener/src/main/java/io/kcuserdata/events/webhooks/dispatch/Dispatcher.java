@@ -148,6 +148,7 @@ public final class Dispatcher implements AutoCloseable {
       return inTransaction(
           session -> {
             EntityManager em = em(session);
+            Recorder.load(em, done.stream().map(f -> f.claimed().messageId()).toList());
             List<Recorder.Result> outcomes =
                 done.stream().map(f -> recorder.record(em, f.claimed(), f.result())).toList();
             return new Step(outcomes, room > 0 ? claim(em, room) : Batch.NONE);

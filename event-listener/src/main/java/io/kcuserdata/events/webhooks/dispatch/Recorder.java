@@ -5,6 +5,7 @@ import io.kcuserdata.events.webhooks.store.EndpointEntity;
 import io.kcuserdata.events.webhooks.store.MessageEntity;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -30,6 +31,19 @@ public final class Recorder {
   public Recorder(RetrySchedule schedule, RandomGenerator random) {
     this.schedule = schedule;
     this.random = random;
+  }
+
+  /**
+   * Loads the messages of many finished attempts with one query rather than one each: {@link
+   * #record} then finds them in the persistence context.
+   */
+  public static void load(EntityManager em, List<String> messageIds) {
+    if (messageIds.size() > 1) {
+      em.createQuery(
+              "select m from UserDataWebhookMessage m where m.id in :ids", MessageEntity.class)
+          .setParameter("ids", messageIds)
+          .getResultList();
+    }
   }
 
   public Result record(EntityManager em, Claimed claimed, AttemptResult result) {
