@@ -115,6 +115,36 @@ class WebhooksAdminApiIT {
     }
 
     @Test
+    void canBeDeletedWithItsDeliveriesAndTheirAttempts() throws Exception {
+      int delivered = deliverPings(3);
+      String path = hooks.webhooks("/" + hooks.endpointId);
+
+      Answer deleted = admin.send("DELETE", path, null, null);
+
+      assertThat(delivered).isEqualTo(3);
+      assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+      assertThat(admin.get(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void goWithTheirRealmDeliveriesIncluded() throws Exception {
+      deliverPings(3);
+
+      hooks.realm.admin().remove();
+
+      assertThat(admin.get("/admin/realms/" + hooks.realm.name()).status()).isEqualTo(404);
+    }
+
+    private int deliverPings(int count) throws Exception {
+      for (int i = 0; i < count; i++) {
+        admin.send("POST", hooks.webhooks("/" + hooks.endpointId + "/test"), null, null);
+      }
+      String path = hooks.webhooks("/" + hooks.endpointId + "/deliveries?status=delivered");
+      WebhooksDeliveryIT.waitFor(() -> admin.get(path).json().size() == count);
+      return admin.get(path).json().size();
+    }
+
+    @Test
     void needManageRealmOrManageEvents() {
       String userId = hooks.realm.createUser("viewer", "pw-viewer-1");
       hooks.realm.grantClientRole(userId, "realm-management", "view-users");

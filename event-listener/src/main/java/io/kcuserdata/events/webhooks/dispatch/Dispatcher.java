@@ -37,6 +37,7 @@ public final class Dispatcher implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
   private static final long HOUSEKEEPING_MILLIS = 30_000;
+  private static final long PURGE_BUDGET_MILLIS = 2_000;
 
   /** While all workers are busy: how long to wait for one to finish before looking again. */
   private static final long ROOM_WAIT_MILLIS = 20;
@@ -240,10 +241,18 @@ public final class Dispatcher implements AutoCloseable {
       return;
     }
     nextHousekeeping = now + HOUSEKEEPING_MILLIS;
+    // A chunk per transaction, for a bounded time: the poller also claims, and a purge that fell
+    // behind (retention shortened, a node down for a day) catches up over several rounds.
+    long purgeUntil = now + PURGE_BUDGET_MILLIS;
+    while (inTransaction(
+            session ->
+                Retention.purgeChunk(em(session), settings.keepDelivered(), settings.keepFailed()))
+        && System.currentTimeMillis() < purgeUntil) {
+      // more may be waiting
+    }
     inTransaction(
         session -> {
           EntityManager em = em(session);
-          Retention.purge(em, settings.keepDelivered(), settings.keepFailed());
           Object[] backlog =
               em.createQuery(
                       "select count(m), min(m.createdAt) from UserDataWebhookMessage m"

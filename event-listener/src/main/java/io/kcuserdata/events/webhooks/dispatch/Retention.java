@@ -1,6 +1,7 @@
 package io.kcuserdata.events.webhooks.dispatch;
 
 import io.kcuserdata.events.webhooks.store.MessageEntity;
+import io.kcuserdata.events.webhooks.store.MessageRemoval;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 
@@ -10,26 +11,21 @@ public final class Retention {
   private Retention() {}
 
   /**
-   * @return how many messages were removed
+   * Removes up to one chunk of delivered and one of failed messages past their time.
+   *
+   * @return whether a chunk was full, so more may be waiting
    */
-  public static int purge(EntityManager em, Duration keepDelivered, Duration keepFailed) {
+  public static boolean purgeChunk(EntityManager em, Duration keepDelivered, Duration keepFailed) {
     long now = System.currentTimeMillis();
-    return purge(em, MessageEntity.DELIVERED, now - keepDelivered.toMillis())
-        + purge(em, MessageEntity.FAILED, now - keepFailed.toMillis());
+    MessageRemoval removal = new MessageRemoval(em);
+    int delivered = chunk(removal, MessageEntity.DELIVERED, now - keepDelivered.toMillis());
+    int failed = chunk(removal, MessageEntity.FAILED, now - keepFailed.toMillis());
+    return delivered == MessageRemoval.CHUNK || failed == MessageRemoval.CHUNK;
   }
 
-  private static int purge(EntityManager em, String status, long finishedBefore) {
-    em.createQuery(
-            "delete from UserDataWebhookAttempt a where a.messageId in (select m.id from"
-                + " UserDataWebhookMessage m where m.status = :status and m.finishedAt < :before)")
-        .setParameter("status", status)
-        .setParameter("before", finishedBefore)
-        .executeUpdate();
-    return em.createQuery(
-            "delete from UserDataWebhookMessage m where m.status = :status and m.finishedAt <"
-                + " :before")
-        .setParameter("status", status)
-        .setParameter("before", finishedBefore)
-        .executeUpdate();
+  private static int chunk(MessageRemoval removal, String status, long finishedBefore) {
+    return removal.chunk(
+        "m.status = :status and m.finishedAt < :before",
+        q -> q.setParameter("status", status).setParameter("before", finishedBefore));
   }
 }

@@ -2,6 +2,7 @@ package io.kcuserdata.events.webhooks.endpoint;
 
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.events.webhooks.store.EndpointEntity;
+import io.kcuserdata.events.webhooks.store.MessageRemoval;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.time.Duration;
@@ -130,14 +131,7 @@ public final class EndpointStore {
     Optional<EndpointEntity> entity = find(realmId, id);
     entity.ifPresent(
         e -> {
-          em.createQuery(
-                  "delete from UserDataWebhookAttempt a where a.messageId in (select m.id from"
-                      + " UserDataWebhookMessage m where m.endpointId = :id)")
-              .setParameter("id", id)
-              .executeUpdate();
-          em.createQuery("delete from UserDataWebhookMessage m where m.endpointId = :id")
-              .setParameter("id", id)
-              .executeUpdate();
+          new MessageRemoval(em).all("m.endpointId = :id", q -> q.setParameter("id", id));
           em.remove(e);
         });
     return entity.isPresent();
@@ -159,14 +153,7 @@ public final class EndpointStore {
 
   /** Everything of a realm that is being removed. */
   public void deleteRealm(String realmId) {
-    em.createQuery(
-            "delete from UserDataWebhookAttempt a where a.messageId in (select m.id from"
-                + " UserDataWebhookMessage m where m.realmId = :realm)")
-        .setParameter("realm", realmId)
-        .executeUpdate();
-    em.createQuery("delete from UserDataWebhookMessage m where m.realmId = :realm")
-        .setParameter("realm", realmId)
-        .executeUpdate();
+    new MessageRemoval(em).all("m.realmId = :realm", q -> q.setParameter("realm", realmId));
     em.createQuery("delete from UserDataWebhookEndpoint e where e.realmId = :realm")
         .setParameter("realm", realmId)
         .executeUpdate();
