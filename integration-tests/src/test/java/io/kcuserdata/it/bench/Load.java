@@ -15,13 +15,23 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Load {
 
   /** What one segment did. */
-  record Segment(long requests, long failures, double seconds, double serverCpuSeconds) {
+  record Segment(
+      long requests,
+      long failures,
+      double seconds,
+      double serverCpuSeconds,
+      double packThreadCpuSeconds) {
     double throughput() {
       return requests / seconds;
     }
 
     double cpuMillisPerRequest() {
       return serverCpuSeconds * 1000 / requests;
+    }
+
+    /** CPU of the pack's background threads ({@code userdata-…}) per request. */
+    double packThreadCpuMillisPerRequest() {
+      return packThreadCpuSeconds * 1000 / requests;
     }
   }
 
@@ -30,6 +40,9 @@ final class Load {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+
+  /** How the pack names its background threads (dispatcher, workers, login folder). */
+  private static final String PACK_THREADS = "userdata-";
 
   private final URI tokenEndpoint;
   private final ServerCpu cpu;
@@ -52,6 +65,7 @@ final class Load {
     long end = System.nanoTime() + duration.toNanos();
     CountDownLatch done = new CountDownLatch(threads);
     double cpuBefore = cpu.seconds();
+    double packBefore = cpu.threadSeconds(PACK_THREADS);
     long started = System.nanoTime();
     for (int i = 0; i < threads; i++) {
       String form = formOf.apply(i);
@@ -71,7 +85,12 @@ final class Load {
     }
     done.await();
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new Segment(ok.get(), failed.get(), seconds, cpu.seconds() - cpuBefore);
+    return new Segment(
+        ok.get(),
+        failed.get(),
+        seconds,
+        cpu.seconds() - cpuBefore,
+        cpu.threadSeconds(PACK_THREADS) - packBefore);
   }
 
   /** Latency of {@code count} requests sent one after another, in milliseconds. */

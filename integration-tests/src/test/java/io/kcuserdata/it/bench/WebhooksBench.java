@@ -94,6 +94,7 @@ class WebhooksBench {
         THREADS, PAIRS, SEGMENT.toSeconds(), withPack, base);
     List<Double> throughput = new ArrayList<>();
     List<Double> cpuRatio = new ArrayList<>();
+    List<Double> packShare = new ArrayList<>();
     for (int i = 0; i < PAIRS; i++) {
       boolean aFirst = i % 2 == 0;
       Load.Segment first = (aFirst ? loadA : loadB).closedLoop(form, THREADS, SEGMENT);
@@ -102,11 +103,14 @@ class WebhooksBench {
       Load.Segment sb = aFirst ? second : first;
       throughput.add(sa.throughput() / sb.throughput());
       cpuRatio.add(sa.cpuMillisPerRequest() / sb.cpuMillisPerRequest());
+      packShare.add(sa.packThreadCpuMillisPerRequest() / sa.cpuMillisPerRequest());
       report.line(
-          "pair %2d: A %.1f logins/s %.2f cpu-ms | B %.1f logins/s %.2f cpu-ms | A/B %.3f cpu %.3f",
+          "pair %2d: A %.1f logins/s %.2f cpu-ms (pack threads %.2f) | B %.1f logins/s %.2f"
+              + " cpu-ms | A/B %.3f cpu %.3f",
           i + 1,
           sa.throughput(),
           sa.cpuMillisPerRequest(),
+          sa.packThreadCpuMillisPerRequest(),
           sb.throughput(),
           sb.cpuMillisPerRequest(),
           throughput.get(i),
@@ -114,8 +118,12 @@ class WebhooksBench {
     }
     report.line(
         "median A/B login throughput %.3f (goal >= 0.95), median A/B server CPU per login %.3f;"
-            + " webhooks received meanwhile: %d",
-        Report.median(throughput), Report.median(cpuRatio), receiver.count());
+            + " the pack's background threads (dispatcher, HTTP workers, login folder): median"
+            + " %.1f %% of A's CPU per login; webhooks received meanwhile: %d",
+        Report.median(throughput),
+        Report.median(cpuRatio),
+        100 * Report.median(packShare),
+        receiver.count());
   }
 
   private static void listeners(TestRealm realm, List<String> listeners) {

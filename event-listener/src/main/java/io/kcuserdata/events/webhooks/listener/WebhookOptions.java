@@ -44,7 +44,7 @@ record WebhookOptions(
             RetrySchedule.parse(config.get(RETRY_SCHEDULE, RetrySchedule.STANDARD)),
             within(config, WORKERS, 8, 1, 256),
             Duration.ofMillis(within(config, POLL_INTERVAL_MS, 1000, 50, 600_000)),
-            Duration.ofMillis(within(config, BATCH_WINDOW_MS, 20, 0, 5000)),
+            Duration.ofMillis(within(config, BATCH_WINDOW_MS, 100, 0, 5000)),
             Duration.ofSeconds(within(config, LEASE_SECONDS, 60, 5, 3600)),
             Duration.ofMillis(within(config, TIMEOUT_MS, 10_000, 100, 120_000)),
             Duration.ofDays(within(config, KEEP_DELIVERED_DAYS, 7, 1, 3650)),
@@ -118,7 +118,7 @@ record WebhookOptions(
         .property()
         .name(BATCH_WINDOW_MS)
         .type("int")
-        .defaultValue(20)
+        .defaultValue(100)
         .helpText(
             "How long the dispatcher lets commits gather after one wakes it, so that one"
                 + " transaction claims and records many messages: less CPU per delivery, this much"

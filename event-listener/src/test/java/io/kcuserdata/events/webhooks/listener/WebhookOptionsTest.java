@@ -54,7 +54,7 @@ class WebhookOptionsTest {
               Map.entry("retry-schedule", "[PT5S, PT5M, PT30M, PT2H, PT5H, PT10H, PT10H]"),
               Map.entry("workers", "8"),
               Map.entry("poll-interval-ms", "1000"),
-              Map.entry("batch-window-ms", "20"),
+              Map.entry("batch-window-ms", "100"),
               Map.entry("lease-seconds", "60"),
               Map.entry("timeout-ms", "10000"),
               Map.entry("keep-delivered-days", "7"),
