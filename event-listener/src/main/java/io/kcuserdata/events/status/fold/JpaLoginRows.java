@@ -7,7 +7,9 @@ import io.kcuserdata.core.storage.NamespaceStore;
 import io.kcuserdata.core.storage.UserAttributes;
 import io.kcuserdata.events.status.store.LoginRecordEntity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -30,9 +32,33 @@ final class JpaLoginRows implements LoginRows {
   }
 
   @Override
-  public List<PendingLogins.Login> oldest(int max) {
-    return em.createQuery(
-            "select r from UserDataLoginRecord r order by r.loginAt", LoginRecordEntity.class)
+  public List<PendingLogins.Login> oldest(int max, Collection<String> skipUserIds) {
+    TypedQuery<LoginRecordEntity> query =
+        skipUserIds.isEmpty()
+            ? em.createQuery(
+                "select r from UserDataLoginRecord r order by r.loginAt", LoginRecordEntity.class)
+            : em.createQuery(
+                    "select r from UserDataLoginRecord r where r.userId not in :skip"
+                        + " order by r.loginAt",
+                    LoginRecordEntity.class)
+                .setParameter("skip", skipUserIds);
+    return logins(query, max);
+  }
+
+  @Override
+  public List<PendingLogins.Login> ofUser(String realmId, String userId, int max) {
+    return logins(
+        em.createQuery(
+                "select r from UserDataLoginRecord r where r.realmId = :realm and r.userId = :user"
+                    + " order by r.loginAt",
+                LoginRecordEntity.class)
+            .setParameter("realm", realmId)
+            .setParameter("user", userId),
+        max);
+  }
+
+  private static List<PendingLogins.Login> logins(TypedQuery<LoginRecordEntity> query, int max) {
+    return query
         .setMaxResults(max)
         .getResultStream()
         .map(

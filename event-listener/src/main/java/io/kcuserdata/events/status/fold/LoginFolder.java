@@ -75,6 +75,7 @@ public final class LoginFolder implements AutoCloseable {
           Thread.sleep(windowMillis);
         }
         wake.drainPermits();
+        round.retryHeldBack();
         while (round.run() && running) {
           // A full batch: more may be waiting.
         }

@@ -1,13 +1,17 @@
 package io.kcuserdata.events.status.fold;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 /** The recorded logins and the users they count for, as one transaction sees them. */
 interface LoginRows {
 
-  /** The oldest recorded logins, at most {@code max}. */
-  List<PendingLogins.Login> oldest(int max);
+  /** The oldest recorded logins, at most {@code max}, leaving out those of the given users. */
+  List<PendingLogins.Login> oldest(int max, Collection<String> skipUserIds);
+
+  /** The oldest recorded logins of one user, at most {@code max}. */
+  List<PendingLogins.Login> ofUser(String realmId, String userId, int max);
 
   /**
    * Deletes these rows.

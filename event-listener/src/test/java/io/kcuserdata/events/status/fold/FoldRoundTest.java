@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kcuserdata.events.status.fold.PendingLogins.Login;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,9 +55,10 @@ class FoldRoundTest {
 
     final class Rows implements LoginRows {
       @Override
-      public List<Login> oldest(int max) {
+      public List<Login> oldest(int max, Collection<String> skipUserIds) {
         List<Login> oldest =
             rows.values().stream()
+                .filter(login -> !skipUserIds.contains(login.userId()))
                 .sorted((a, b) -> Long.compare(a.at(), b.at()))
                 .limit(max)
                 .toList();
@@ -64,6 +66,15 @@ class FoldRoundTest {
         deletedByAnotherNode.addAll(takenByAnotherNodeOnRead);
         takenByAnotherNodeOnRead.clear();
         return oldest;
+      }
+
+      @Override
+      public List<Login> ofUser(String realmId, String userId, int max) {
+        return rows.values().stream()
+            .filter(login -> login.realmId().equals(realmId) && login.userId().equals(userId))
+            .sorted((a, b) -> Long.compare(a.at(), b.at()))
+            .limit(max)
+            .toList();
       }
 
       @Override
@@ -134,18 +145,51 @@ class FoldRoundTest {
     }
 
     @Test
-    void theyAreCountedOnceTheWriteWorksAgain() {
+    void theyAreCountedOnTheirOwnOnceTheWriteWorksAgain() {
       store.record("1", "bad", 1);
       store.unwritable.add("bad");
       FoldRound round = new FoldRound(store, 10);
       round.run();
+      round.retryHeldBack();
       round.run();
 
       store.unwritable.clear();
-      round.run();
+      round.retryHeldBack();
 
       assertThat(store.counts).containsOnly(Map.entry("bad", 1L));
       assertThat(store.rows).isEmpty();
+    }
+
+    @Test
+    void laterBatchesLeaveThatUserOutSoTheirPileNeverStallsTheOthers() {
+      store.record("1", "bad", 1);
+      store.record("2", "bad", 2);
+      store.record("3", "bad", 3);
+      store.record("4", "ada", 4);
+      store.unwritable.add("bad");
+      FoldRound round = new FoldRound(store, 2);
+
+      round.run();
+      round.run();
+
+      assertThat(store.counts).containsOnly(Map.entry("ada", 1L));
+      assertThat(store.rows).containsOnlyKeys("1", "2", "3");
+    }
+
+    @Test
+    void theOthersStillCountInOneTransactionPerBatch() {
+      store.record("1", "bad", 1);
+      store.unwritable.add("bad");
+      FoldRound round = new FoldRound(store, 10);
+      round.run();
+      store.record("2", "ada", 2);
+      store.record("3", "bob", 3);
+      int before = store.transactions;
+
+      round.run();
+
+      assertThat(store.transactions - before).isEqualTo(1);
+      assertThat(store.counts).containsOnly(Map.entry("ada", 1L), Map.entry("bob", 1L));
     }
   }
 
