@@ -26,7 +26,8 @@ public final class MessageRemoval {
    *
    * @param where a condition on {@code m}, the message
    * @param parameters binds the condition's parameters
-   * @return how many messages were removed: fewer than {@link #CHUNK} means none are left
+   * @return how many messages it found (and removed, unless another transaction did first): fewer
+   *     than {@link #CHUNK} means none are left
    */
   public int chunk(String where, UnaryOperator<TypedQuery<String>> parameters) {
     List<String> ids =
@@ -42,21 +43,18 @@ public final class MessageRemoval {
     em.createQuery("delete from UserDataWebhookAttempt a where a.messageId in :ids")
         .setParameter("ids", ids)
         .executeUpdate();
-    return em.createQuery("delete from UserDataWebhookMessage m where m.id in :ids")
+    em.createQuery("delete from UserDataWebhookMessage m where m.id in :ids")
         .setParameter("ids", ids)
         .executeUpdate();
+    return ids.size();
   }
 
   /**
    * Removes every message {@code where} selects, with their attempts, in the caller's transaction.
    */
-  public int all(String where, UnaryOperator<TypedQuery<String>> parameters) {
-    int removed = 0;
-    int last;
-    do {
-      last = chunk(where, parameters);
-      removed += last;
-    } while (last == CHUNK);
-    return removed;
+  public void all(String where, UnaryOperator<TypedQuery<String>> parameters) {
+    while (chunk(where, parameters) == CHUNK) {
+      // more may be left
+    }
   }
 }
