@@ -1,5 +1,6 @@
 package io.kcuserdata.events.status;
 
+import io.kcuserdata.events.options.WholeNumberOption;
 import io.kcuserdata.events.status.fold.LoginFolder;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,7 @@ public final class AccountStatusListenerFactory
    */
   @Override
   public void init(Config.Scope config) {
-    Integer window = config.getInt(FOLD_WINDOW_MS, 1000);
-    if (window == null || window < 0 || window > 60_000) {
-      throw new IllegalArgumentException(
-          "userdata-account-status: " + FOLD_WINDOW_MS + " must be from 0 to 60000");
-    }
-    windowMillis = window;
+    windowMillis = WholeNumberOption.read(config, ID, FOLD_WINDOW_MS, 1000, 0, 60_000);
   }
 
   @Override

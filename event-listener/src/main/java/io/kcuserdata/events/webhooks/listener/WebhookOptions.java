@@ -1,5 +1,6 @@
 package io.kcuserdata.events.webhooks.listener;
 
+import io.kcuserdata.events.options.WholeNumberOption;
 import io.kcuserdata.events.webhooks.dispatch.RetrySchedule;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,12 +60,7 @@ record WebhookOptions(
   }
 
   private static int within(Config.Scope config, String key, int fallback, int min, int max) {
-    Integer value = config.getInt(key, fallback);
-    if (value == null || value < min || value > max) {
-      throw new IllegalArgumentException(
-          "userdata-webhooks: " + key + " must be from " + min + " to " + max);
-    }
-    return value;
+    return WholeNumberOption.read(config, "userdata-webhooks", key, fallback, min, max);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.kcuserdata.events.webhooks.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kcuserdata.events.options.MapScope;
 import io.kcuserdata.events.webhooks.dispatch.RetrySchedule;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.kcuserdata.events.webhooks.listener;
+package io.kcuserdata.events.options;
 
 import java.util.Map;
 import java.util.Set;
@@ -8,11 +8,11 @@ import org.keycloak.Config;
  * Keycloak's configuration of one provider, as the options give it; Keycloak's own {@code
  * AbstractScope} does the conversions.
  */
-final class MapScope extends Config.AbstractScope {
+public final class MapScope extends Config.AbstractScope {
 
   private final Map<String, String> options;
 
-  MapScope(Map<String, String> options) {
+  public MapScope(Map<String, String> options) {
     this.options = options;
   }
 
