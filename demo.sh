@@ -42,7 +42,7 @@ case "${1:-}" in
 esac
 
 # --- the pack: build it when a source changed since the last build -------------------------------
-kc_version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)"
+kc_version="$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' pom.xml | head -1)"
 bundle="$(ls bundle/target/kc-userdata-bundle-*.jar 2>/dev/null | head -1 || true)"
 if [ -z "$bundle" ] || [ -n "$(find . -path ./.demo -prune -o \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$bundle" -print -quit)" ]; then
   echo "Building the kc-userdata bundle (./mvnw package)..."
