@@ -5,14 +5,16 @@ import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.status.StatusKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
  * A data-subject export: everything held about one person, for an access request. An admin gets the
- * full record; the user gets what they may see, plus their account status and recent logins, which
- * the right of access covers even though the account pages do not show them.
+ * full record; the user gets what they may see, plus their sign-in record and recent logins, which
+ * the right of access covers even though the account pages do not show them. Admins' notes and the
+ * pack's bookkeeping in {@code status} (suspension reason, IdP sync fingerprints) stay out.
  */
 public final class DataSubjectExport {
 
@@ -29,11 +31,12 @@ public final class DataSubjectExport {
     ObjectNode record = UserRecord.of(session, realm, user, self);
     record.set(
         "account_status",
-        session
-            .getProvider(UserDataProvider.class)
-            .service()
-            .read(new UserModelAttributes(user))
-            .get(Namespace.STATUS));
+        StatusKey.subjectView(
+            session
+                .getProvider(UserDataProvider.class)
+                .service()
+                .read(new UserModelAttributes(user))
+                .get(Namespace.STATUS)));
     record.set("login_events", LoginHistory.of(session, realm, user));
     return record;
   }
