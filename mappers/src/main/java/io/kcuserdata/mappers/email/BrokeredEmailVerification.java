@@ -93,11 +93,12 @@ final class BrokeredEmailVerification {
       return BrokeredVerdict.unverified(BrokeredVerdict.CONFIG_INVALID);
     }
     EmailVerificationPolicy policy = config.get().policy();
-    VerifiedFlag claim =
-        policy == EmailVerificationPolicy.CLAIM
-            ? config.get().claim().read(ClaimSources.of(context.getContextData()))
-            : VerifiedFlag.MISSING;
     String address = address(context);
+    AssertedFlag claim =
+        policy == EmailVerificationPolicy.CLAIM
+            ? AssertedFlag.forAddress(
+                address, config.get().claim().assertions(ClaimSources.of(context.getContextData())))
+            : AssertedFlag.NOT_READ;
     return EmailVerificationDecision.verdict(
         policy, claim, address != null, replaced(context, address));
   }

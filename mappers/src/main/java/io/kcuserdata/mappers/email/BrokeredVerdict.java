@@ -14,6 +14,13 @@ public record BrokeredVerdict(boolean verified, String reason) {
   public static final String CLAIM_TRUE = "claim-true";
   public static final String CLAIM_FALSE = "claim-false";
   public static final String CLAIM_MISSING = "claim-missing";
+
+  /**
+   * The flag said true only in claim sets naming another address (or none), never in one naming the
+   * address the account gets: CVE-2026-14781's ID-token flag beside a userinfo address.
+   */
+  public static final String CLAIM_OTHER_ADDRESS = "claim-other-address";
+
   public static final String CLAIM_INVALID = "claim-invalid";
   public static final String NO_EMAIL = "no-email";
   public static final String EMAIL_REPLACED = "email-replaced";

@@ -8,12 +8,13 @@ final class EmailVerificationDecision {
   /**
    * Whether the provider vouches for the address it sent.
    *
-   * @param claim the provider's flag; only read under {@link EmailVerificationPolicy#CLAIM}
+   * @param claim the provider's flag for the address it sent, from the claim sets that name that
+   *     address; only read under {@link EmailVerificationPolicy#CLAIM}
    * @param replaced the address is no longer the one the provider sent (typed on Keycloak's
    *     review-profile page, or rewritten by another mapper): the provider never vouched for it
    */
   static BrokeredVerdict verdict(
-      EmailVerificationPolicy policy, VerifiedFlag claim, boolean hasEmail, boolean replaced) {
+      EmailVerificationPolicy policy, AssertedFlag claim, boolean hasEmail, boolean replaced) {
     if (!hasEmail) {
       return BrokeredVerdict.unverified(BrokeredVerdict.NO_EMAIL);
     }
@@ -24,11 +25,15 @@ final class EmailVerificationDecision {
       case ALWAYS -> BrokeredVerdict.verified(BrokeredVerdict.POLICY_ALWAYS);
       case NEVER -> BrokeredVerdict.unverified(BrokeredVerdict.POLICY_NEVER);
       case CLAIM ->
-          switch (claim) {
+          switch (claim.flag()) {
             case TRUE -> BrokeredVerdict.verified(BrokeredVerdict.CLAIM_TRUE);
             case FALSE -> BrokeredVerdict.unverified(BrokeredVerdict.CLAIM_FALSE);
             case INVALID -> BrokeredVerdict.unverified(BrokeredVerdict.CLAIM_INVALID);
-            case MISSING -> BrokeredVerdict.unverified(BrokeredVerdict.CLAIM_MISSING);
+            case MISSING ->
+                BrokeredVerdict.unverified(
+                    claim.trueForAnotherAddress()
+                        ? BrokeredVerdict.CLAIM_OTHER_ADDRESS
+                        : BrokeredVerdict.CLAIM_MISSING);
           };
     };
   }

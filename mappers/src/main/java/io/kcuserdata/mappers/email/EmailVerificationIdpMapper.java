@@ -51,6 +51,8 @@ public final class EmailVerificationIdpMapper extends AbstractIdentityProviderMa
   public String getHelpText() {
     return "Decides whether the email address from this provider counts as verified: by the"
         + " provider's verified flag (claim), always (a trusted enterprise provider) or never."
+        + " A flag counts only for the address of the same token or userinfo response, so an ID"
+        + " token's flag never verifies another address from userinfo (CVE-2026-14781)."
         + " Applied at the first login and at each FORCE sync; a changed address is unverified"
         + " unless the policy verifies it. Records the decision for the 'brokered email verified'"
         + " condition of the first-broker-login flow.";

@@ -32,9 +32,11 @@ final class EmailVerificationProperties {
         .label("Verified claim")
         .helpText(
             "Under policy claim: the claim holding the verified flag, looked up in the ID token,"
-                + " the access token and the userinfo or profile JSON; it must say true wherever"
-                + " it appears. Dots nest (a.b); \\. is a literal dot. A boolean or the string"
-                + " true or false.")
+                + " the access token and the userinfo or profile JSON. A flag counts only for the"
+                + " address in the email claim of the same token or response (an ID token's flag"
+                + " never verifies a different address from userinfo, CVE-2026-14781), and must"
+                + " say true wherever that address appears. Dots nest (a.b); \\. is a literal"
+                + " dot. A boolean or the string true or false.")
         .type(ProviderConfigProperty.STRING_TYPE)
         .defaultValue(EmailVerificationConfig.DEFAULT_CLAIM)
         .add()

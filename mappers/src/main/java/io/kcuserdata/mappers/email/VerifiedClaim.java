@@ -36,16 +36,8 @@ public record VerifiedClaim(ClaimPath path) {
     return path.find(claims).orElse(null);
   }
 
-  /**
-   * The flag over every claim set the provider gave (ID token, access token, userinfo or profile
-   * JSON). A set that lacks the claim has no say; a set that has it must say true, so the provider
-   * cannot vouch for an address in one place while denying it in another.
-   */
-  VerifiedFlag read(List<JsonNode> claimSets) {
-    VerifiedFlag result = VerifiedFlag.MISSING;
-    for (JsonNode claims : claimSets) {
-      result = result.and(VerifiedFlag.of(claims == null ? null : find(claims)));
-    }
-    return result;
+  /** What each claim set the provider gave asserts: its address and, at this path, its flag. */
+  List<AddressAssertion> assertions(List<JsonNode> claimSets) {
+    return claimSets.stream().map(claims -> AddressAssertion.of(claims, this)).toList();
   }
 }

@@ -15,6 +15,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.JsonWebToken;
 
 /** The mapper's hooks against fake Keycloak models, in the order Keycloak calls them. */
 class BrokeredEmailVerificationTest {
@@ -50,7 +51,8 @@ class BrokeredEmailVerificationTest {
 
     @Test
     void theProvidersVerdictIsInTheContextDataAndInTheAuthSession() {
-      BrokeredIdentityContext context = login("a@example.com", "{\"email_verified\":true}");
+      BrokeredIdentityContext context =
+          login("a@example.com", "{\"email\":\"a@example.com\",\"email_verified\":true}");
 
       preprocess(mapperModel("claim", null), context);
 
@@ -165,6 +167,68 @@ class BrokeredEmailVerificationTest {
 
       assertThat(existing.emailVerified).isTrue();
       assertThat(authSession.notes).containsEntry("userdata.brokered.email.local", "kept-verified");
+    }
+  }
+
+  /**
+   * CVE-2026-14781: Keycloak's OIDC broker takes the address from userinfo and the verified flag
+   * from the ID token, and with Trust Email marks the userinfo address verified.
+   */
+  @Nested
+  class IdTokenFlagBesideAUserinfoAddress {
+
+    private BrokeredIdentityContext idTokenFor(String idTokenAddress, String userinfoAddress) {
+      JsonWebToken idToken = new JsonWebToken();
+      idToken.setOtherClaims("email", idTokenAddress);
+      idToken.setOtherClaims("email_verified", true);
+      BrokeredIdentityContext context =
+          login(userinfoAddress, "{\"email\":\"" + userinfoAddress + "\"}");
+      context.getContextData().put(OIDCIdentityProvider.VALIDATED_ID_TOKEN, idToken);
+      return context;
+    }
+
+    @Test
+    void theUserinfoAddressIsNotVouchedForAndStaysUnverifiedAfterKeycloakSetsIt() {
+      BrokeredIdentityContext context = idTokenFor("mallory@upstream.test", "victim@example.test");
+      IdentityProviderMapperModel model = mapperModel("claim", "true");
+      preprocess(model, context);
+      assertThat(context.getContextData())
+          .containsEntry("userdata.brokered.email.verified", "false")
+          .containsEntry("userdata.brokered.email.verified.reason", "claim-other-address");
+      Fakes.User user = new Fakes.User("mallory", "victim@example.test", false);
+
+      mapper.importNewUser(session.model(), Fakes.realm(), user.model(), model, context);
+      user.emailVerified = true; // OIDCIdentityProvider.setEmailVerified, from the ID token
+      session.commit();
+
+      assertThat(user.emailVerified).isFalse();
+      assertThat(user.requiredActions).containsExactly("VERIFY_EMAIL");
+    }
+
+    @Test
+    void theSameAddressInBothIsVerifiedByTheIdTokensFlag() {
+      BrokeredIdentityContext context = idTokenFor("ann@upstream.test", "ANN@upstream.test");
+      IdentityProviderMapperModel model = mapperModel("claim", "true");
+      preprocess(model, context);
+      Fakes.User user = new Fakes.User("ann", "ANN@upstream.test", false);
+
+      mapper.importNewUser(session.model(), Fakes.realm(), user.model(), model, context);
+      session.commit();
+
+      assertThat(user.emailVerified).isTrue();
+      assertThat(user.requiredActions).isEmpty();
+    }
+
+    @Test
+    void policyAlwaysTrustsTheProviderWithEveryAddressItSends() {
+      BrokeredIdentityContext context = idTokenFor("mallory@upstream.test", "victim@example.test");
+      IdentityProviderMapperModel model = mapperModel("always", null);
+      preprocess(model, context);
+      Fakes.User user = new Fakes.User("mallory", "victim@example.test", false);
+
+      mapper.importNewUser(session.model(), Fakes.realm(), user.model(), model, context);
+
+      assertThat(user.emailVerified).isTrue();
     }
   }
 

@@ -18,12 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The policy table: policy × provider flag × address changed or not × verified here before. */
 class EmailVerificationDecisionTest {
 
+  private static final AssertedFlag YES = new AssertedFlag(VerifiedFlag.TRUE, false);
+
   private static BrokeredVerdict verdict(EmailVerificationPolicy policy, String claimJson) {
     VerifiedFlag flag =
         claimJson == null
             ? VerifiedFlag.MISSING
             : VerifiedFlag.of(VerifiedClaimTest.json(claimJson));
-    return EmailVerificationDecision.verdict(policy, flag, true, false);
+    return EmailVerificationDecision.verdict(policy, new AssertedFlag(flag, false), true, false);
   }
 
   /** The account holds the brokered address now; changed means it did not before this login. */
@@ -46,6 +48,28 @@ class EmailVerificationDecisionTest {
     }
 
     @Test
+    void underClaimAYesOnlyForAnotherAddressIsNoAndSaysSo() {
+      AssertedFlag elsewhere = new AssertedFlag(VerifiedFlag.MISSING, true);
+
+      assertThat(EmailVerificationDecision.verdict(CLAIM, elsewhere, true, false))
+          .isEqualTo(new BrokeredVerdict(false, "claim-other-address"));
+      assertThat(
+              EmailVerificationDecision.verdict(
+                  CLAIM, new AssertedFlag(VerifiedFlag.FALSE, true), true, false))
+          .isEqualTo(new BrokeredVerdict(false, "claim-false"));
+    }
+
+    @Test
+    void alwaysAndNeverDoNotLookAtWhichAddressTheFlagWasFor() {
+      AssertedFlag elsewhere = new AssertedFlag(VerifiedFlag.MISSING, true);
+
+      assertThat(EmailVerificationDecision.verdict(ALWAYS, elsewhere, true, false))
+          .isEqualTo(new BrokeredVerdict(true, "policy-always"));
+      assertThat(EmailVerificationDecision.verdict(NEVER, elsewhere, true, false))
+          .isEqualTo(new BrokeredVerdict(false, "policy-never"));
+    }
+
+    @Test
     void alwaysVerifiesWhateverTheFlagSays() {
       for (String claim : new String[] {"true", "false", null, "\"true\"", "1"}) {
         assertThat(verdict(ALWAYS, claim)).isEqualTo(new BrokeredVerdict(true, "policy-always"));
@@ -62,7 +86,7 @@ class EmailVerificationDecisionTest {
     @Test
     void noAddressIsNeverVerified() {
       for (EmailVerificationPolicy policy : EmailVerificationPolicy.values()) {
-        assertThat(EmailVerificationDecision.verdict(policy, VerifiedFlag.TRUE, false, false))
+        assertThat(EmailVerificationDecision.verdict(policy, YES, false, false))
             .isEqualTo(new BrokeredVerdict(false, "no-email"));
       }
     }
@@ -70,7 +94,7 @@ class EmailVerificationDecisionTest {
     @Test
     void anAddressTheProviderDidNotSendIsNeverVerifiedEvenUnderAlways() {
       for (EmailVerificationPolicy policy : EmailVerificationPolicy.values()) {
-        assertThat(EmailVerificationDecision.verdict(policy, VerifiedFlag.TRUE, true, true))
+        assertThat(EmailVerificationDecision.verdict(policy, YES, true, true))
             .isEqualTo(new BrokeredVerdict(false, "email-replaced"));
       }
     }
