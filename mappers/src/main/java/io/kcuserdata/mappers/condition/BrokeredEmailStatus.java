@@ -45,10 +45,14 @@ record BrokeredEmailStatus(boolean verified, String source, String reason, Strin
   }
 
   static BrokeredEmailStatus fromKeycloak(
-      boolean trustEmail, Object emailVerifiedClaim, String address, boolean editedOnReview) {
-    boolean hasEmail = address != null && !address.isBlank();
+      boolean trustEmail,
+      Object emailVerifiedClaim,
+      Object tokenAddress,
+      String address,
+      boolean editedOnReview) {
     boolean verified =
-        KeycloakEmailView.verified(trustEmail, emailVerifiedClaim, hasEmail, editedOnReview);
+        KeycloakEmailView.verified(
+            trustEmail, emailVerifiedClaim, tokenAddress, address, editedOnReview);
     return new BrokeredEmailStatus(
         verified, KEYCLOAK, trustEmail ? "trust-email" : "no-trust-email", address);
   }

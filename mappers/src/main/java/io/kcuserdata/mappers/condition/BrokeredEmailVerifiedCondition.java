@@ -91,9 +91,11 @@ final class BrokeredEmailVerifiedCondition implements ConditionalAuthenticator {
           edited);
     }
     BrokeredIdentityContext brokered = serialized.deserialize(session, authSession);
+    Map<String, Object> token = tokenClaims(brokered);
     return BrokeredEmailStatus.fromKeycloak(
         Boolean.TRUE.equals(brokered.getIdpConfig().isTrustEmail()),
-        emailVerifiedClaim(brokered),
+        token.get(IDToken.EMAIL_VERIFIED),
+        token.get(IDToken.EMAIL),
         serialized.getEmail(),
         edited);
   }
@@ -118,15 +120,16 @@ final class BrokeredEmailVerifiedCondition implements ConditionalAuthenticator {
         : null;
   }
 
-  /** Where OIDCIdentityProvider.setEmailVerified looks: ID token first, else access token. */
-  private static Object emailVerifiedClaim(BrokeredIdentityContext brokered) {
+  /**
+   * The claims of the token OIDCIdentityProvider.setEmailVerified looks at: the ID token, else the
+   * access token; empty when there is none.
+   */
+  private static Map<String, Object> tokenClaims(BrokeredIdentityContext brokered) {
     Object token = brokered.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN);
     if (token == null) {
       token = brokered.getContextData().get(OIDCIdentityProvider.VALIDATED_ACCESS_TOKEN);
     }
-    return token instanceof JsonWebToken jwt
-        ? jwt.getOtherClaims().get(IDToken.EMAIL_VERIFIED)
-        : null;
+    return token instanceof JsonWebToken jwt ? jwt.getOtherClaims() : Map.of();
   }
 
   private static ExistingAccount existingAccount(

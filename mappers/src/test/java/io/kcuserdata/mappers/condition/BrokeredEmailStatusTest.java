@@ -66,13 +66,15 @@ class BrokeredEmailStatusTest {
 
     @Test
     void trustEmailWithAMissingClaimIsKeycloaksYes() {
-      assertThat(BrokeredEmailStatus.fromKeycloak(true, null, "a@example.com", false))
+      assertThat(BrokeredEmailStatus.fromKeycloak(true, null, null, "a@example.com", false))
           .isEqualTo(new BrokeredEmailStatus(true, "keycloak", "trust-email", "a@example.com"));
     }
 
     @Test
     void noTrustEmailIsKeycloaksNo() {
-      assertThat(BrokeredEmailStatus.fromKeycloak(false, true, "a@example.com", false))
+      assertThat(
+              BrokeredEmailStatus.fromKeycloak(
+                  false, true, "a@example.com", "a@example.com", false))
           .isEqualTo(new BrokeredEmailStatus(false, "keycloak", "no-trust-email", "a@example.com"));
     }
   }
