@@ -20,8 +20,8 @@ public final class AdministeredOrganizations {
 
   private AdministeredOrganizations() {}
 
-  public static Response list(KeycloakSession session) {
-    UserModel caller = DelegatedCaller.user(session).user();
+  public static Response list(KeycloakSession session, DelegatedAdminClients clients) {
+    UserModel caller = DelegatedCaller.user(session, clients).user();
     RealmModel realm = session.getContext().getRealm();
     OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
     ArrayNode administered = Json.NODES.arrayNode();

@@ -34,12 +34,16 @@ final class DelegatedCaller {
     this.events = events;
   }
 
-  /** The bearer token's user, who must be a person, not a service account. */
-  static AuthResult user(KeycloakSession session) {
+  /**
+   * The bearer token's user, who must be a person, not a service account, calling with a token
+   * issued to a client {@code clients} accepts.
+   */
+  static AuthResult user(KeycloakSession session, DelegatedAdminClients clients) {
     AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
     if (result == null) {
       throw ApiError.unauthorized("a valid bearer token of this realm's user is required");
     }
+    clients.requireAccepted(result.token().getIssuedFor());
     if (result.user().getServiceAccountClientLink() != null) {
       throw ApiError.forbidden("service accounts cannot be delegated admins");
     }
@@ -51,9 +55,10 @@ final class DelegatedCaller {
     return result;
   }
 
-  static DelegatedCaller authenticate(KeycloakSession session, String orgId) {
+  static DelegatedCaller authenticate(
+      KeycloakSession session, DelegatedAdminClients clients, String orgId) {
     RealmModel realm = session.getContext().getRealm();
-    AuthResult result = user(session);
+    AuthResult result = user(session, clients);
     UserModel admin = result.user();
     AccessToken token = result.token();
     OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);

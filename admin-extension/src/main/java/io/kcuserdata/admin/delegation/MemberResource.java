@@ -3,8 +3,8 @@ package io.kcuserdata.admin.delegation;
 import static io.kcuserdata.admin.http.UserDataResponses.guarded;
 import static io.kcuserdata.admin.http.UserDataResponses.json;
 
-import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.admin.suspension.Suspender;
 import io.kcuserdata.admin.suspension.Suspension;
 import io.kcuserdata.core.service.UserDataService;
 import jakarta.ws.rs.DELETE;
@@ -33,12 +33,6 @@ public final class MemberResource {
   private final UserModel member;
   private final UserDataService data;
 
-  private void requireOrdinaryMember() {
-    if (Privileged.isAdministrator(realm, member)) {
-      throw ApiError.forbidden("this member administers the realm; a realm admin acts on them");
-    }
-  }
-
   MemberResource(
       KeycloakSession session,
       RealmModel realm,
@@ -50,6 +44,14 @@ public final class MemberResource {
     this.caller = caller;
     this.member = member;
     this.data = data;
+  }
+
+  /**
+   * Members with more power than an ordinary member are for realm admins: see {@link
+   * MemberProtection}.
+   */
+  private void requireOrdinaryMember() {
+    ProtectedMembers.requireUnprotected(session, realm, member);
   }
 
   @GET
@@ -86,14 +88,20 @@ public final class MemberResource {
   public Response suspend(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     requireOrdinaryMember();
-    return new Suspension(session, realm, caller.events(), member).suspend(contentType, body);
+    return suspension().suspend(contentType, body);
   }
 
   @POST
   @Path("unsuspend")
   public Response unsuspend() {
     requireOrdinaryMember();
-    return new Suspension(session, realm, caller.events(), member).unsuspend();
+    return suspension().unsuspend();
+  }
+
+  private Suspension suspension() {
+    Suspender through =
+        Suspender.throughOrganization(caller.admin().getId(), caller.organization().getAlias());
+    return new Suspension(session, realm, caller.events(), member, through);
   }
 
   @POST

@@ -12,8 +12,9 @@ import java.time.Instant;
 import org.keycloak.models.UserModel;
 
 /**
- * A member as a delegated admin sees them: the account fields, whether and why they are suspended,
- * and this organization's data. No roles, no other namespace, no other organization.
+ * A member as a delegated admin sees them: the account fields, whether they are suspended (and why,
+ * when the suspension was made through this organization), and this organization's data. No roles,
+ * no other namespace, no other organization.
  */
 final class MemberView {
 
@@ -34,10 +35,15 @@ final class MemberView {
     UserDataDocument document = data.read(new UserModelAttributes(user));
     ObjectNode status = document.get(Namespace.STATUS);
     JsonNode suspendedAt = status.get(StatusKey.SUSPENDED_AT.key());
-    view.put("suspended", suspendedAt != null && !user.isEnabled());
-    if (suspendedAt != null && !user.isEnabled()) {
+    boolean suspended = suspendedAt != null && !user.isEnabled();
+    view.put("suspended", suspended);
+    if (suspended) {
       view.set("suspended_at", suspendedAt);
-      view.set("suspended_reason", status.get(StatusKey.SUSPENDED_REASON.key()));
+      // The reason is an admin's note: this organization's own, or none of its business.
+      String alias = caller.organization().getAlias();
+      if (alias.equals(status.path(StatusKey.SUSPENDED_VIA.key()).asText(null))) {
+        view.set("suspended_reason", status.get(StatusKey.SUSPENDED_REASON.key()));
+      }
     }
     view.setAll(document.view(caller.caller()));
     return view;

@@ -56,10 +56,12 @@ final class MemberWriter {
     return member;
   }
 
+  /**
+   * A protected member's account fields stay as they are (see {@link MemberProtection}); their
+   * {@code org.<alias>} data is the organization's own and stays writable, so that the page, which
+   * sends the account fields unchanged with the data, keeps working for them.
+   */
   void update(UserModel member, MemberChange change) {
-    if (Privileged.isAdministrator(realm, member)) {
-      throw ApiError.forbidden("this member administers the realm; a realm admin changes them");
-    }
     Map<String, Object> next = new HashMap<>();
     next.put(UserModel.USERNAME, member.getUsername());
     next.put(UserModel.EMAIL, member.getEmail());
@@ -72,6 +74,7 @@ final class MemberWriter {
             .sorted()
             .toList();
     if (!changed.isEmpty()) {
+      ProtectedMembers.requireUnprotected(session, realm, member);
       boolean newEmail = changed.contains(UserModel.EMAIL);
       try {
         profiles().create(UserProfileContext.USER_API, next, member).update(false);

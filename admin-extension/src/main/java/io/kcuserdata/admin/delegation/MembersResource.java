@@ -37,10 +37,10 @@ public final class MembersResource {
   private final OrganizationProvider organizations;
   private final UserDataService data;
 
-  public MembersResource(KeycloakSession session, String orgId) {
+  public MembersResource(KeycloakSession session, DelegatedAdminClients clients, String orgId) {
     this.session = session;
     this.realm = session.getContext().getRealm();
-    this.caller = DelegatedCaller.authenticate(session, orgId);
+    this.caller = DelegatedCaller.authenticate(session, clients, orgId);
     this.organizations = session.getProvider(OrganizationProvider.class);
     this.data = session.getProvider(UserDataProvider.class).service();
   }

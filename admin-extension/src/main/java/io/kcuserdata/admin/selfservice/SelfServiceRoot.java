@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.selfservice;
 
 import io.kcuserdata.admin.delegation.AdministeredOrganizations;
+import io.kcuserdata.admin.delegation.DelegatedAdminClients;
 import io.kcuserdata.admin.delegation.DelegatedAdminPage;
 import io.kcuserdata.admin.delegation.MembersResource;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,11 @@ import org.keycloak.models.KeycloakSession;
 public final class SelfServiceRoot {
 
   private final KeycloakSession session;
+  private final DelegatedAdminClients delegatedAdminClients;
 
-  SelfServiceRoot(KeycloakSession session) {
+  SelfServiceRoot(KeycloakSession session, DelegatedAdminClients delegatedAdminClients) {
     this.session = session;
+    this.delegatedAdminClients = delegatedAdminClients;
   }
 
   @Path("delegated-admin")
@@ -26,12 +29,12 @@ public final class SelfServiceRoot {
   @GET
   @Path("organizations")
   public Response administeredOrganizations() {
-    return AdministeredOrganizations.list(session);
+    return AdministeredOrganizations.list(session, delegatedAdminClients);
   }
 
   @Path("organizations/{orgId}/members")
   public MembersResource members(@PathParam("orgId") String orgId) {
-    return new MembersResource(session, orgId);
+    return new MembersResource(session, delegatedAdminClients, orgId);
   }
 
   @Path("me")

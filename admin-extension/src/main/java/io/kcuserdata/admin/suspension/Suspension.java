@@ -13,6 +13,7 @@ import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
+import io.kcuserdata.core.spi.UserLock;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.status.StatusKey;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -30,8 +32,10 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code POST …/users/{id}/suspend} and {@code …/unsuspend}: Auth0's "block with a reason". The
- * user is disabled, the reason and time kept in {@code status}, the sessions ended; unsuspending
- * also lifts a brute-force lockout.
+ * user is disabled, the reason, time, acting admin and (for a delegated admin) organization kept in
+ * {@code status}, the sessions ended. A realm admin's unsuspend also lifts a brute-force lockout; a
+ * delegated admin's lifts only a suspension made through the same organization ({@link
+ * SuspensionRules}).
  */
 public final class Suspension {
 
@@ -41,13 +45,19 @@ public final class Suspension {
   private final RealmModel realm;
   private final AdminEventBuilder adminEvent;
   private final UserModel user;
+  private final Suspender by;
 
   public Suspension(
-      KeycloakSession session, RealmModel realm, AdminEventBuilder adminEvent, UserModel user) {
+      KeycloakSession session,
+      RealmModel realm,
+      AdminEventBuilder adminEvent,
+      UserModel user,
+      Suspender by) {
     this.session = session;
     this.realm = realm;
     this.adminEvent = adminEvent;
     this.user = user;
+    this.by = by;
   }
 
   public Response suspend(String contentType, InputStream body) {
@@ -58,14 +68,23 @@ public final class Suspension {
     }
     return guarded(
         () -> {
-          user.setEnabled(false);
+          // Decided and written under the user's row lock: two admins at once see each other.
+          UserModel locked = UserLock.lockForUpdate(session, user);
+          refuseIfPresent(SuspensionRules.refuseSuspend(by, account(locked)));
+          locked.setEnabled(false);
           ObjectNode status = Json.object();
           status.put(
               StatusKey.SUSPENDED_AT.key(),
               Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
           status.put(StatusKey.SUSPENDED_REASON.key(), reason.asText());
-          ObjectNode written = writeStatus(status);
-          Sessions.endAll(session, realm, user);
+          status.put(StatusKey.SUSPENDED_BY.key(), by.userId());
+          if (by.delegated()) {
+            status.put(StatusKey.SUSPENDED_VIA.key(), by.organization());
+          } else {
+            status.putNull(StatusKey.SUSPENDED_VIA.key());
+          }
+          ObjectNode written = writeStatus(locked, status);
+          Sessions.endAll(session, realm, locked);
           event("suspend", Map.of("suspended", true, "reason", reason.asText()));
           return json(written, null);
         });
@@ -74,33 +93,68 @@ public final class Suspension {
   public Response unsuspend() {
     return guarded(
         () -> {
-          user.setEnabled(true);
-          BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-          if (protector != null) {
-            protector.cleanUpPermanentLockout(session, realm, user);
-          }
-          if (session.loginFailures().getUserLoginFailure(realm, user.getId()) != null) {
-            session.loginFailures().removeUserLoginFailure(realm, user.getId());
+          UserModel locked = UserLock.lockForUpdate(session, user);
+          refuseIfPresent(SuspensionRules.refuseUnsuspend(by, account(locked)));
+          locked.setEnabled(true);
+          if (!by.delegated()) {
+            liftLockouts(locked);
           }
           ObjectNode status = Json.object();
           status.putNull(StatusKey.SUSPENDED_AT.key());
           status.putNull(StatusKey.SUSPENDED_REASON.key());
-          ObjectNode written = writeStatus(status);
+          status.putNull(StatusKey.SUSPENDED_BY.key());
+          status.putNull(StatusKey.SUSPENDED_VIA.key());
+          ObjectNode written = writeStatus(locked, status);
           event("unsuspend", Map.of("suspended", false));
           return json(written, null);
         });
   }
 
+  private SuspensionRules.Account account(UserModel locked) {
+    ObjectNode status = read(locked);
+    JsonNode via = status.get(StatusKey.SUSPENDED_VIA.key());
+    BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+    return new SuspensionRules.Account(
+        locked.isEnabled(),
+        status.hasNonNull(StatusKey.SUSPENDED_AT.key()),
+        via != null && via.isTextual() ? via.textValue() : null,
+        protector != null && protector.isPermanentlyLockedOut(session, realm, locked),
+        protector != null && protector.isTemporarilyDisabled(session, realm, locked));
+  }
+
+  private static void refuseIfPresent(Optional<String> refusal) {
+    if (refusal.isPresent()) {
+      throw ApiError.conflict(refusal.get());
+    }
+  }
+
+  private void liftLockouts(UserModel locked) {
+    BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+    if (protector != null) {
+      protector.cleanUpPermanentLockout(session, realm, locked);
+    }
+    if (session.loginFailures().getUserLoginFailure(realm, locked.getId()) != null) {
+      session.loginFailures().removeUserLoginFailure(realm, locked.getId());
+    }
+  }
+
+  private UserDataService service() {
+    return session.getProvider(UserDataProvider.class).service();
+  }
+
+  private ObjectNode read(UserModel locked) {
+    return service().read(new UserModelAttributes(locked)).get(Namespace.STATUS);
+  }
+
   /** Merges {@code patch} into {@code status} as the pack itself; answers the new namespace. */
-  private ObjectNode writeStatus(ObjectNode patch) {
-    UserDataService service = session.getProvider(UserDataProvider.class).service();
+  private ObjectNode writeStatus(UserModel locked, ObjectNode patch) {
     ObjectNode document = Json.object();
     document.set(Namespace.STATUS.name(), patch);
-    return service
+    return service()
         .patch(
             Caller.system(),
-            new UserModelAttributes(user),
-            Memberships.of(session, realm, user),
+            new UserModelAttributes(locked),
+            Memberships.of(session, realm, locked),
             document,
             null)
         .document()
@@ -108,14 +162,19 @@ public final class Suspension {
   }
 
   private void event(String action, Map<String, Object> representation) {
-    adminEvent
-        .clone(session)
-        .operation(OperationType.ACTION)
-        .resource(ResourceType.USER)
-        // The admin API's path, whoever called: a delegated admin's suspension is the same event.
-        .resourcePath("user-data", "users", user.getId(), action)
-        .representation(representation)
-        .detail("action", action)
-        .success();
+    AdminEventBuilder event =
+        adminEvent
+            .clone(session)
+            .operation(OperationType.ACTION)
+            .resource(ResourceType.USER)
+            // The admin API's path, whoever called: a delegated admin's suspension is the same
+            // event, with the organization as a detail.
+            .resourcePath("user-data", "users", user.getId(), action)
+            .representation(representation)
+            .detail("action", action);
+    if (by.delegated()) {
+      event.detail("delegated_for", by.organization());
+    }
+    event.success();
   }
 }

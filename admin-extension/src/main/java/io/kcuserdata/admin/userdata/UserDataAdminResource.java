@@ -8,6 +8,7 @@ import io.kcuserdata.admin.export.DataSubjectExport;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.admin.suspension.BlockedClients;
+import io.kcuserdata.admin.suspension.Suspender;
 import io.kcuserdata.admin.suspension.Suspension;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
@@ -134,14 +135,19 @@ public final class UserDataAdminResource {
   public Response suspend(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     requireManage();
-    return new Suspension(session, realm, adminEvent, user).suspend(contentType, body);
+    return suspension().suspend(contentType, body);
   }
 
   @POST
   @Path("unsuspend")
   public Response unsuspend() {
     requireManage();
-    return new Suspension(session, realm, adminEvent, user).unsuspend();
+    return suspension().unsuspend();
+  }
+
+  private Suspension suspension() {
+    Suspender admin = Suspender.realmAdmin(auth.adminAuth().getUser().getId());
+    return new Suspension(session, realm, adminEvent, user, admin);
   }
 
   @GET

@@ -51,8 +51,7 @@ class DelegatedAdminActionsIT {
       JsonNode mine =
           f.lead.get(f.path("/realms/%s/user-data/organizations")).requireStatus(200).json();
       JsonNode none =
-          f.realm
-              .http(f.realm.tokens().password("member-a", "pw-a-1").accessToken())
+          f.delegatedAdmin("member-a", "pw-a-1")
               .get(f.path("/realms/%s/user-data/organizations"))
               .json();
 

@@ -117,8 +117,7 @@ class DelegatedAdminLimitsIT {
     @Test
     void withoutATokenOrAsAnOrdinaryMemberTheOrganizationIsClosed() {
       HttpApi anonymous = f.realm.http(null);
-      HttpApi ordinary =
-          f.realm.http(f.realm.tokens().password("member-a", "pw-a-1").accessToken());
+      HttpApi ordinary = f.delegatedAdmin("member-a", "pw-a-1");
 
       assertThat(anonymous.get(f.members(f.acme)).status()).isEqualTo(401);
       assertThat(ordinary.get(f.members(f.acme)).status()).isEqualTo(404);

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Organizations {@code acme} (lead, member-a, both) and {@code globex} (member-b, both), with
  * {@code lead} named delegated admin of acme, org data for {@code both} in each, and the realm's
- * mail going to an SMTP server in the test JVM.
+ * mail going to an SMTP server in the test JVM. {@code lead} calls with a token of a client the
+ * server lets reach the delegated-admin API.
  */
 final class TwoOrganizations implements AutoCloseable {
 
@@ -62,7 +63,20 @@ final class TwoOrganizations implements AutoCloseable {
             null,
             null)
         .requireStatus(204);
-    lead = realm.http(realm.tokens().password("lead", "pw-lead-1").accessToken());
+    realm.addPublicClient(TestRealm.LISTED_DELEGATED_ADMIN_CLIENT_ID);
+    lead = delegatedAdmin("lead", "pw-lead-1");
+  }
+
+  /**
+   * Calls with the user's token issued to the client the server's {@code delegated-admin-clients}
+   * option names, as the delegated-admin API requires.
+   */
+  HttpApi delegatedAdmin(String username, String password) {
+    return realm.http(
+        realm
+            .tokens()
+            .password(TestRealm.LISTED_DELEGATED_ADMIN_CLIENT_ID, username, password, "openid")
+            .accessToken());
   }
 
   @Override

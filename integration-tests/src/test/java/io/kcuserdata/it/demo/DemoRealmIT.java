@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kcuserdata.it.harness.Browser;
 import io.kcuserdata.it.harness.Eventually;
+import io.kcuserdata.it.harness.HttpApi.Answer;
 import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.LoginOutcome;
+import io.kcuserdata.it.harness.Pkce;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.VerifiedTokens;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +75,34 @@ class DemoRealmIT {
 
     assertThat(new VerifiedTokens(demo).verify(token).getClaim("custom_data"))
         .isEqualTo(Map.of("plan", "pro"));
+  }
+
+  @Test
+  void theDelegatedAdminLeadSignsInThroughThePagesClientAndAdministersAcmeCorp(
+      Realms realms, KeycloakServer server, Browser browser) {
+    TestRealm demo = acme(realms, server);
+    // The client redirects to the page of the realm named acme; this copy has a test's name, so
+    // the browser lands on a page that does not exist here and only its address is read.
+    URI page = URI.create(demo.baseUrl() + "/realms/acme/user-data/delegated-admin/");
+    Pkce pkce = Pkce.create();
+
+    String code =
+        browser.authorizationCode(demo, "userdata-delegated-admin", page, pkce, "lead", "lead");
+    String token =
+        demo.tokens()
+            .exchangeCode("userdata-delegated-admin", code, page, pkce.verifier())
+            .accessToken();
+    Answer organizations =
+        demo.http(token).get("/realms/" + demo.name() + "/user-data/organizations");
+
+    assertThat(organizations.status()).as(organizations.body()).isEqualTo(200);
+    assertThat(organizations.json().get(0).path("alias").asText()).isEqualTo("acme-corp");
+    assertThat(
+            demo.http(demo.tokens().password("demo-app", "lead", "lead", "openid").accessToken())
+                .get("/realms/" + demo.name() + "/user-data/organizations")
+                .status())
+        .as("a token of the demo app does not reach the delegated-admin API")
+        .isEqualTo(403);
   }
 
   @Test

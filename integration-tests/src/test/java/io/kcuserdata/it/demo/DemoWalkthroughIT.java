@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kcuserdata.it.harness.Pkce;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The README's first command, run as a person would: {@code ./demo.sh} starts Keycloak with both
  * realms and the demo services; ada signs in to the demo app through the upstream realm; her token
  * carries the claims API's billing claims and the data the IdP mappers put in her namespaces; the
- * receiver has verified webhooks; SIGTERM stops it all and leaves no process behind.
+ * receiver has verified webhooks; the delegated admin lead reaches acme-corp through the page's
+ * client; SIGTERM stops it all and leaves no process behind.
  */
 class DemoWalkthroughIT {
 
@@ -126,20 +128,62 @@ class DemoWalkthroughIT {
     }
   }
 
-  /** The organizations a delegated admin's own token may administer. */
+  /**
+   * The organizations a delegated admin administers, with a token the page's own client gets as the
+   * page does: authorization code with PKCE. A token of any other client is refused there.
+   */
   private static String administeredOrganizations(int port, String username, String password)
       throws Exception {
     String base = "http://localhost:" + port + "/realms/acme";
+    String page = base + "/user-data/delegated-admin/";
+    Pkce pkce = Pkce.create();
+    String code;
+    try (WebClient browser = new WebClient()) {
+      browser.getOptions().setJavaScriptEnabled(false);
+      browser.getOptions().setCssEnabled(false);
+      browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+      HtmlPage login =
+          browser.getPage(
+              base
+                  + "/protocol/openid-connect/auth?client_id=userdata-delegated-admin"
+                  + "&response_type=code&scope=openid&code_challenge_method=S256&code_challenge="
+                  + pkce.challenge()
+                  + "&redirect_uri="
+                  + URLEncoder.encode(page, StandardCharsets.UTF_8));
+      HtmlForm form = (HtmlForm) login.getElementById("kc-form-login");
+      assertThat(form).as("the sign-in form on:\n%s", login.asNormalizedText()).isNotNull();
+      form.getInputByName("username").setValue(username);
+      if (form.getInputsByName("password").isEmpty()) {
+        // Organizations on: the username first, then the password.
+        form = (HtmlForm) ((HtmlPage) submit(form)).getElementById("kc-form-login");
+      }
+      form.getInputByName("password").setValue(password);
+      Page next = submit(form);
+      for (int step = 0; step < 3 && !next.getUrl().toString().startsWith(page); step++) {
+        DomElement skip =
+            ((HtmlPage) next)
+                .getElementsByName("userdata-prompt:skip").stream().findFirst().orElse(null);
+        assertThat(skip)
+            .as("the progressive prompt on:\n%s", ((HtmlPage) next).asNormalizedText())
+            .isNotNull();
+        next = click(skip);
+      }
+      String landed = next.getUrl().toString();
+      assertThat(landed).startsWith(page).contains("code=");
+      code = landed.replaceAll(".*[?&]code=([^&#]+).*", "$1");
+    }
     HttpResponse<String> tokens =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "grant_type=password&client_id=demo-app&username="
-                            + username
-                            + "&password="
-                            + password))
+                        "grant_type=authorization_code&client_id=userdata-delegated-admin&code="
+                            + code
+                            + "&code_verifier="
+                            + pkce.verifier()
+                            + "&redirect_uri="
+                            + URLEncoder.encode(page, StandardCharsets.UTF_8)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     String token = JSON.readTree(tokens.body()).path("access_token").asText();
@@ -152,6 +196,19 @@ class DemoWalkthroughIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(organizations.statusCode()).as(organizations.body()).isEqualTo(200);
     return organizations.body();
+  }
+
+  private static Page submit(HtmlForm form) {
+    return form.getElementsByTagName("button").stream()
+        .filter(b -> "submit".equals(b.getAttribute("type")))
+        .findFirst()
+        .or(
+            () ->
+                form.getElementsByTagName("input").stream()
+                    .filter(i -> "submit".equals(i.getAttribute("type")))
+                    .findFirst())
+        .map(DemoWalkthroughIT::click)
+        .orElseThrow(() -> new AssertionError("no submit button in " + form.getId()));
   }
 
   private static boolean isCallback(Page page, int services) {

@@ -50,6 +50,37 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Signs in to public client {@code clientId} with PKCE through the realm's browser flow, from no
+   * session, and answers the authorization code Keycloak sent to {@code redirectUri} (a page this
+   * browser loads without running its scripts: only its address is read).
+   */
+  public String authorizationCode(
+      TestRealm realm,
+      String clientId,
+      URI redirectUri,
+      Pkce pkce,
+      String username,
+      String password) {
+    client.getCookieManager().clearCookies();
+    URI auth =
+        URI.create(
+            authUrl(realm, clientId, "openid", redirectUri)
+                + "&code_challenge_method=S256&code_challenge="
+                + pkce.challenge());
+    Page page = open(auth);
+    if (!(page instanceof HtmlPage html)) {
+      throw new AssertionError("expected a login page at " + auth);
+    }
+    LoginOutcome outcome = submitCredentials(realm, html, username, password);
+    String code = LoginOutcome.queryParameter(outcome.url(), "code");
+    if (!outcome.url().toString().startsWith(redirectUri.toString()) || code == null) {
+      throw new AssertionError(
+          "the sign-in did not reach " + redirectUri + ":\n" + outcome.pageText());
+    }
+    return code;
+  }
+
+  /**
    * Starts a login to {@code clientId} in this browser's current session (its SSO cookie, if any,
    * included) and answers where it ended: at the app when the session sufficed.
    */
@@ -200,6 +231,10 @@ public final class Browser implements AutoCloseable {
   }
 
   private static URI authUrl(TestRealm realm, String clientId, String scope) {
+    return authUrl(realm, clientId, scope, realm.appRedirectUri());
+  }
+
+  private static URI authUrl(TestRealm realm, String clientId, String scope, URI redirectUri) {
     return URI.create(
         realm.issuer()
             + "/protocol/openid-connect/auth?response_type=code"
@@ -208,7 +243,7 @@ public final class Browser implements AutoCloseable {
             + "&client_id="
             + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
             + "&redirect_uri="
-            + URLEncoder.encode(realm.appRedirectUri().toString(), StandardCharsets.UTF_8)
+            + URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8)
             + "&state="
             + UUID.randomUUID()
             + "&nonce="

@@ -128,6 +128,9 @@ public final class DistributionServer implements KeycloakServer {
             "--spi-events-listener--userdata-webhooks--timeout-ms=3000",
             "--spi-events-listener--userdata-webhooks--lease-seconds=10",
             "--spi-events-listener--userdata-webhooks--secret-key=" + WEBHOOK_SECRET_KEY,
+            // Delegated admins' tests sign in through this client as well as the page's.
+            "--spi-realm-restapi-extension--user-data--delegated-admin-clients="
+                + TestRealm.LISTED_DELEGATED_ADMIN_CLIENT_ID,
             "--vault=file",
             "--vault-dir=" + vault,
             "--spi-vault--file--key-resolvers=KEY_ONLY",

@@ -46,7 +46,7 @@ public record LoginOutcome(boolean signedIn, String code, String error, URI url,
     return null;
   }
 
-  private static String queryParameter(URI url, String name) {
+  static String queryParameter(URI url, String name) {
     String query = url.getRawQuery();
     if (query == null) {
       return null;

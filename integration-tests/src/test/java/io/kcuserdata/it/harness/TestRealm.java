@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -22,6 +23,13 @@ public final class TestRealm {
 
   /** The public client every test realm has, for browser logins and direct grants. */
   public static final String APP_CLIENT_ID = "test-app";
+
+  /**
+   * A client the harness's server names in its {@code delegated-admin-clients} option: tokens
+   * issued to it reach the delegated-admin API. No realm has it until a test adds it ({@link
+   * #addPublicClient}).
+   */
+  public static final String LISTED_DELEGATED_ADMIN_CLIENT_ID = "test-delegated-admin";
 
   private final RealmResource admin;
   private final String name;
@@ -167,6 +175,24 @@ public final class TestRealm {
     update.setEventsListeners(listeners);
     admin.update(update);
     return this;
+  }
+
+  /**
+   * Adds public client {@code clientId} with the direct grant and the test app's redirect URI.
+   *
+   * @return the client's id
+   */
+  public String addPublicClient(String clientId) {
+    ClientRepresentation client = new ClientRepresentation();
+    client.setClientId(clientId);
+    client.setEnabled(true);
+    client.setPublicClient(true);
+    client.setStandardFlowEnabled(true);
+    client.setDirectAccessGrantsEnabled(true);
+    client.setRedirectUris(List.of(appRedirectUri.toString()));
+    try (Response response = admin.clients().create(client)) {
+      return CreatedResponseUtil.getCreatedId(response);
+    }
   }
 
   /** Grants {@code role} of client {@code clientId} (e.g. realm-management's view-users). */

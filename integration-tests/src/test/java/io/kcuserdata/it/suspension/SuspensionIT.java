@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.it.harness.HttpApi;
 import io.kcuserdata.it.harness.HttpApi.Answer;
 import io.kcuserdata.it.harness.KeycloakIT;
+import io.kcuserdata.it.harness.KeycloakServer;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
 import io.kcuserdata.it.harness.TokenEndpoint.TokenResponse;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -66,6 +68,25 @@ class SuspensionIT {
       JsonNode status = admin.get(user).json().path("status");
       assertThat(Instant.parse(status.path("suspended_at").asText()))
           .isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void recordsWhichAdminSuspendedAndThroughNoOrganization(
+        Keycloak keycloak, KeycloakServer server) {
+      String adminId =
+          keycloak
+              .realm("master")
+              .users()
+              .searchByUsername(server.adminUser(), true)
+              .get(0)
+              .getId();
+
+      JsonNode answer = suspend("{\"reason\":\"fraud review\"}").json();
+
+      assertThat(answer.path("suspended_by").asText()).isEqualTo(adminId);
+      assertThat(answer.has("suspended_via")).isFalse();
+      assertThat(admin.get(user).json().path("status").path("suspended_by").asText())
+          .isEqualTo(adminId);
     }
 
     @Test
@@ -134,6 +155,7 @@ class SuspensionIT {
 
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
       assertThat(answer.json().has("suspended_at")).isFalse();
+      assertThat(answer.json().has("suspended_by")).isFalse();
       assertThat(realm.tokens().password("alice", PASSWORD).ok()).isTrue();
     }
 
