@@ -2,6 +2,7 @@ package io.kcuserdata.admin.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.migration.sources.ImportSource;
+import io.kcuserdata.admin.passwords.HashCeilings;
 import io.kcuserdata.core.service.PreconditionFailedException;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.validation.InvalidUserDataException;
@@ -12,6 +13,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * One import: each line in its own transaction, so a bad line rolls back alone and never stops the
@@ -26,15 +28,24 @@ final class ImportRun {
   private final String realmId;
   private final String realmName;
   private final ImportSource source;
+  private final ImportCaller caller;
+  private final HashCeilings ceilings;
   private final Map<String, Integer> counts = new TreeMap<>();
   private final long started = System.nanoTime();
   private int lines;
 
-  ImportRun(KeycloakSessionFactory factory, RealmModel realm, ImportSource source) {
+  ImportRun(
+      KeycloakSessionFactory factory,
+      RealmModel realm,
+      ImportSource source,
+      ImportCaller caller,
+      HashCeilings ceilings) {
     this.factory = factory;
     this.realmId = realm.getId();
     this.realmName = realm.getName();
     this.source = source;
+    this.caller = caller;
+    this.ceilings = ceilings;
   }
 
   ImportOutcome apply(int line, JsonNode json) {
@@ -46,9 +57,23 @@ final class ImportRun {
               factory,
               session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
+                if (realm == null) {
+                  throw new InvalidLineException("the realm was removed during the import");
+                }
                 session.getContext().setRealm(realm);
+                AdminPermissionEvaluator auth =
+                    caller
+                        .in(session, realm)
+                        .orElseThrow(
+                            () ->
+                                new InvalidLineException(
+                                    "not permitted: the importing admin was removed or disabled"));
                 return new UserUpsert(
-                        session, realm, session.getProvider(UserDataProvider.class).service())
+                        session,
+                        realm,
+                        session.getProvider(UserDataProvider.class).service(),
+                        CallerRights.authorization(auth),
+                        ceilings)
                     .apply(line, record);
               });
     } catch (InvalidLineException | InvalidUserDataException e) {
@@ -71,6 +96,10 @@ final class ImportRun {
           realmName, lines, (System.nanoTime() - started) / 1_000_000_000L, counts);
     }
     return outcome;
+  }
+
+  int lines() {
+    return lines;
   }
 
   void finish() {

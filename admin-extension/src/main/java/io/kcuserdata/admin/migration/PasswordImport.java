@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.admin.passwords.HashCeilings;
 import io.kcuserdata.admin.passwords.ImportedPasswordHash;
 import io.kcuserdata.admin.passwords.InvalidPasswordHashException;
 import java.util.List;
@@ -20,13 +21,14 @@ final class PasswordImport {
   private PasswordImport() {}
 
   /** Whether the stored password changed; the same hash imported again changes nothing. */
-  static boolean apply(KeycloakSession session, UserModel user, JsonNode passwordHash) {
+  static boolean apply(
+      KeycloakSession session, UserModel user, JsonNode passwordHash, HashCeilings ceilings) {
     if (passwordHash == null || passwordHash.isNull()) {
       return false;
     }
     PasswordCredentialModel imported;
     try {
-      imported = ImportedPasswordHash.parse(passwordHash);
+      imported = ImportedPasswordHash.parse(passwordHash, ceilings);
     } catch (InvalidPasswordHashException e) {
       throw new InvalidLineException("password_hash: " + e.getMessage());
     }

@@ -16,16 +16,28 @@ import org.keycloak.organization.OrganizationProvider;
 /**
  * Adds what an import line says a user belongs to: linked identities, roles, groups, organizations
  * and required actions. Additive: an import never takes anything away. Everything named must exist
- * in the realm, or the line fails as a whole.
+ * in the realm, and each role, group and organization added must be the caller's to give, or the
+ * line fails as a whole.
  */
 final class Relations {
 
   private static final String DEFAULT_ROLES = "default-roles-";
 
-  private Relations() {}
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth;
+
+  Relations(
+      KeycloakSession session,
+      RealmModel realm,
+      LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+  }
 
   /** Whether anything was added. */
-  static boolean apply(KeycloakSession session, RealmModel realm, UserModel user, ImportRecord r) {
+  boolean apply(UserModel user, ImportRecord r) {
     boolean changed = false;
     for (ImportRecord.Link link : r.identities()) {
       if (realm.getIdentityProviderByAlias(link.provider()) == null) {
@@ -69,11 +81,12 @@ final class Relations {
         throw new InvalidLineException("no group '" + path + "' in the realm");
       }
       if (!user.isMemberOf(group)) {
+        auth.mayJoin(user, group, path);
         user.joinGroup(group);
         changed = true;
       }
     }
-    changed |= organizations(session, realm, user, r.organizations());
+    changed |= organizations(user, r.organizations());
     for (String action : r.requiredActions()) {
       if (user.getRequiredActionsStream().noneMatch(action::equals)) {
         user.addRequiredAction(action);
@@ -83,19 +96,19 @@ final class Relations {
     return changed;
   }
 
-  private static boolean grant(UserModel user, RoleModel role, String what) {
+  private boolean grant(UserModel user, RoleModel role, String what) {
     if (role == null) {
       throw new InvalidLineException("no " + what + " in the realm");
     }
     if (user.hasDirectRole(role)) {
       return false;
     }
+    auth.mayMapRole(user, role);
     user.grantRole(role);
     return true;
   }
 
-  private static boolean organizations(
-      KeycloakSession session, RealmModel realm, UserModel user, List<String> aliases) {
+  private boolean organizations(UserModel user, List<String> aliases) {
     if (aliases.isEmpty()) {
       return false;
     }
@@ -110,6 +123,7 @@ final class Relations {
         throw new InvalidLineException("no organization '" + alias + "' in the realm");
       }
       if (!organizations.isMember(organization, user)) {
+        auth.mayAddToOrganization(user, organization, alias);
         organizations.addMember(organization, user);
         changed = true;
       }

@@ -1,6 +1,7 @@
 package io.kcuserdata.admin.migration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.admin.passwords.HashCeilings;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
@@ -12,26 +13,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.jpa.entities.UserEntity;
 
 /**
  * Creates or updates the user one import line describes: matched by id, then username, then email;
  * only what differs is written, so importing the same file twice changes nothing the second time.
- * User data goes through the pack's service, with its rules and limits.
+ * User data goes through the pack's service, with its rules and limits; every step is first
+ * authorized for the caller ({@link LineAuthorization}).
  */
 final class UserUpsert {
 
   private final KeycloakSession session;
   private final RealmModel realm;
   private final UserDataService data;
+  private final LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth;
+  private final HashCeilings ceilings;
 
-  UserUpsert(KeycloakSession session, RealmModel realm, UserDataService data) {
+  UserUpsert(
+      KeycloakSession session,
+      RealmModel realm,
+      UserDataService data,
+      LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth,
+      HashCeilings ceilings) {
     this.session = session;
     this.realm = realm;
     this.data = data;
+    this.auth = auth;
+    this.ceilings = ceilings;
   }
 
   ImportOutcome apply(int line, ImportRecord r) {
@@ -41,14 +55,17 @@ final class UserUpsert {
       if (r.username() == null) {
         throw new InvalidLineException("no user matches, and a new user needs a username");
       }
+      auth.mayCreateUser();
       user = session.users().addUser(realm, freeId(r.id()), r.username(), true, true);
       // A line that does not say otherwise brings an account that can sign in.
       user.setEnabled(true);
+    } else {
+      auth.mayUpdate(user);
     }
     boolean changed = account(user, r);
-    changed |= Relations.apply(session, realm, user, r);
+    changed |= new Relations(session, realm, auth).apply(user, r);
     changed |= userData(user, r.namespaces());
-    changed |= PasswordImport.apply(session, user, r.passwordHash());
+    changed |= PasswordImport.apply(session, user, r.passwordHash(), ceilings);
     String result = created ? "created" : changed ? "updated" : "skipped";
     return new ImportOutcome(line, result, user.getId(), null);
   }

@@ -1,7 +1,7 @@
 package io.kcuserdata.admin.passwords;
 
+import static io.kcuserdata.admin.passwords.HashFields.atLeast;
 import static io.kcuserdata.admin.passwords.HashFields.base64;
-import static io.kcuserdata.admin.passwords.HashFields.bounded;
 
 import java.util.Base64;
 import java.util.List;
@@ -26,12 +26,6 @@ final class Argon2PhcString {
   static final String MEMORY_KEY = "memory";
   static final String PARALLELISM_KEY = "parallelism";
 
-  // Each sign-in with the hash takes this much memory; 1 GiB is far above what Auth0, Logto or
-  // Keycloak use (Keycloak: 7 MiB), and low enough that one imported line cannot starve the server.
-  static final int MAX_MEMORY_KIB = 1024 * 1024;
-  static final int MAX_ITERATIONS = 100;
-  static final int MAX_PARALLELISM = 255;
-
   // Digit counts are capped so parsing can never overflow a long; range checks come after.
   private static final Pattern PHC =
       Pattern.compile(
@@ -43,21 +37,22 @@ final class Argon2PhcString {
 
   private Argon2PhcString() {}
 
-  static PasswordCredentialModel parse(String phc) {
+  /** The credential for {@code phc}, refused when verifying it would cost more than allowed. */
+  static PasswordCredentialModel parse(String phc, HashCeilings ceilings) {
     Matcher m = PHC.matcher(phc);
     if (!m.matches()) {
       throw HashFields.invalid(
           FIELD, "must be an argon2 PHC string like $argon2id$v=19$m=<KiB>,t=<n>,p=<n>$salt$hash");
     }
     String version = version(m.group(2));
-    int parallelism =
-        bounded(FIELD + " p (parallelism)", Long.parseLong(m.group(5)), 1, MAX_PARALLELISM);
+    long parallelism = Long.parseLong(m.group(5));
+    long memory = Long.parseLong(m.group(3));
+    long iterations = Long.parseLong(m.group(4));
+    atLeast(FIELD + " p (parallelism)", parallelism, 1);
+    atLeast(FIELD + " t (iterations)", iterations, 1);
+    ceilings.checkArgon2(memory, iterations, parallelism);
     // The argon2 spec requires at least 8 KiB per lane; the reference code rejects less.
-    int memory =
-        bounded(
-            FIELD + " m (memory KiB)", Long.parseLong(m.group(3)), 8 * parallelism, MAX_MEMORY_KIB);
-    int iterations =
-        bounded(FIELD + " t (iterations)", Long.parseLong(m.group(4)), 1, MAX_ITERATIONS);
+    atLeast(FIELD + " m (memory KiB)", memory, 8 * parallelism);
     byte[] salt =
         base64(FIELD + " salt", m.group(6), HashFields.MIN_SALT_BYTES, HashFields.MAX_SALT_BYTES);
     byte[] hash =
@@ -68,12 +63,12 @@ final class Argon2PhcString {
             TYPE_KEY, List.of(m.group(1)),
             VERSION_KEY, List.of(version),
             HASH_LENGTH_KEY, List.of(Integer.toString(hash.length)),
-            MEMORY_KEY, List.of(Integer.toString(memory)),
-            PARALLELISM_KEY, List.of(Integer.toString(parallelism)));
+            MEMORY_KEY, List.of(Long.toString(memory)),
+            PARALLELISM_KEY, List.of(Long.toString(parallelism)));
     // Keycloak compares its own Base64.getEncoder() output as a string, so the value must be
     // re-encoded padded; the PHC field's unpadded form would never match.
     return PasswordCredentialModel.createFromValues(
-        ALGORITHM, salt, iterations, parameters, Base64.getEncoder().encodeToString(hash));
+        ALGORITHM, salt, (int) iterations, parameters, Base64.getEncoder().encodeToString(hash));
   }
 
   // PHC omits v= for the original 1.0 (0x10) release of argon2.

@@ -27,10 +27,22 @@ public class BcryptPasswordHashProvider implements PasswordHashProvider {
   private static final int SALT_BYTES = 16;
 
   private final SecureRandom random;
+  private final int maxCost;
+  private final RefusedHashLog refused;
 
-  /** Creates a provider that draws salts from the given generator. */
+  /** Creates a provider with the default cost ceiling that draws salts from the given generator. */
   public BcryptPasswordHashProvider(SecureRandom random) {
+    this(random, HashCeilings.DEFAULTS.maxBcryptCost(), new RefusedHashLog());
+  }
+
+  /**
+   * Creates a provider that verifies no stored hash above {@code maxCost}: a cost-31 hash would tie
+   * up a thread for a day and a half on each sign-in attempt, before brute-force counting starts.
+   */
+  BcryptPasswordHashProvider(SecureRandom random, int maxCost, RefusedHashLog refused) {
     this.random = Objects.requireNonNull(random, "random");
+    this.maxCost = maxCost;
+    this.refused = Objects.requireNonNull(refused, "refused");
   }
 
   /** Wraps an existing bcrypt string in the credential shape this provider verifies. */
@@ -53,13 +65,13 @@ public class BcryptPasswordHashProvider implements PasswordHashProvider {
       return false;
     }
     int cost = storedCost(credential);
-    return cost != -1 && cost == effectiveCost(policy.getHashIterations());
+    return cost != -1 && cost == effectiveCost(policy.getHashIterations(), maxCost);
   }
 
   @Override
   public PasswordCredentialModel encodedCredential(String rawPassword, int iterations) {
     Objects.requireNonNull(rawPassword, "rawPassword");
-    int cost = effectiveCost(iterations);
+    int cost = effectiveCost(iterations, maxCost);
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     String hash = OpenBSDBCrypt.generate(VERSION, Bcrypt.passwordBytes(rawPassword), salt, cost);
@@ -68,7 +80,17 @@ public class BcryptPasswordHashProvider implements PasswordHashProvider {
 
   @Override
   public boolean verify(String rawPassword, PasswordCredentialModel credential) {
-    if (rawPassword == null || rawPassword.isEmpty() || storedCost(credential) == -1) {
+    int cost = storedCost(credential);
+    if (rawPassword == null || rawPassword.isEmpty() || cost == -1) {
+      return false;
+    }
+    if (cost > maxCost) {
+      refused.report(
+          credential.getId(),
+          BcryptPasswordHashProviderFactory.ID,
+          "cost " + cost,
+          maxCost,
+          HashCeilings.MAX_BCRYPT_COST);
       return false;
     }
     try {
@@ -89,9 +111,12 @@ public class BcryptPasswordHashProvider implements PasswordHashProvider {
   @Override
   public void close() {}
 
-  /** Policies carry PBKDF2-sized iteration counts (or -1), which are meaningless as a cost. */
-  static int effectiveCost(int iterations) {
-    return Bcrypt.isValidCost(iterations) ? iterations : DEFAULT_COST;
+  /**
+   * Policies carry PBKDF2-sized iteration counts (or -1), which are meaningless as a cost; and a
+   * hash above the ceiling could never be verified, so none is made.
+   */
+  static int effectiveCost(int iterations, int maxCost) {
+    return Math.min(Bcrypt.isValidCost(iterations) ? iterations : DEFAULT_COST, maxCost);
   }
 
   // The cost inside the hash is what verification uses, so it outranks the iterations field.

@@ -59,6 +59,12 @@ final class HashFields {
     return (int) value;
   }
 
+  static void atLeast(String field, long value, long min) {
+    if (value < min) {
+      throw invalid(field, "must be at least " + min);
+    }
+  }
+
   /**
    * Decodes standard-alphabet base64 with or without padding (PHC strings omit it) and bounds the
    * decoded length. The message never repeats the input: it may be a hash or a salt.

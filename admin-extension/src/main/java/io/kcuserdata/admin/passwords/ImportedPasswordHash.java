@@ -41,36 +41,40 @@ public final class ImportedPasswordHash {
           PBKDF2_SHA256,
           PBKDF2_SHA512);
 
-  static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
-
   private ImportedPasswordHash() {}
+
+  /** {@link #parse(JsonNode, HashCeilings)} with the default ceilings. */
+  public static PasswordCredentialModel parse(JsonNode passwordHash) {
+    return parse(passwordHash, HashCeilings.DEFAULTS);
+  }
 
   /**
    * Validates {@code passwordHash} and builds the credential.
    *
-   * @throws InvalidPasswordHashException naming the field and rule that was broken
+   * @throws InvalidPasswordHashException naming the field and rule that was broken, or the ceiling
+   *     and its option when verifying the hash would cost more than {@code ceilings} allow
    */
-  public static PasswordCredentialModel parse(JsonNode passwordHash) {
+  public static PasswordCredentialModel parse(JsonNode passwordHash, HashCeilings ceilings) {
     if (passwordHash == null || !passwordHash.isObject()) {
       throw new InvalidPasswordHashException("password_hash must be a JSON object");
     }
     String algorithm = requiredText(passwordHash, "algorithm");
     switch (algorithm) {
       case BcryptPasswordHashProviderFactory.ID:
-        return bcrypt(passwordHash);
+        return bcrypt(passwordHash, ceilings);
       case Argon2PhcString.ALGORITHM:
-        return argon2(passwordHash);
+        return argon2(passwordHash, ceilings);
       case PBKDF2:
       case PBKDF2_SHA256:
       case PBKDF2_SHA512:
-        return pbkdf2(algorithm, passwordHash);
+        return pbkdf2(algorithm, passwordHash, ceilings);
       default:
         // The rejected name is not echoed: it is attacker-controlled text headed for logs.
         throw invalid("algorithm", "must be one of " + String.join(", ", SUPPORTED_ALGORITHMS));
     }
   }
 
-  private static PasswordCredentialModel bcrypt(JsonNode passwordHash) {
+  private static PasswordCredentialModel bcrypt(JsonNode passwordHash, HashCeilings ceilings) {
     refuseSeparateSalt(passwordHash);
     String value = requiredText(passwordHash, "value");
     int cost = Bcrypt.costOf(value);
@@ -81,18 +85,21 @@ public final class ImportedPasswordHash {
               + " ./A-Za-z0-9");
     }
     requireMatchingIterations(passwordHash, cost, "the cost in value");
+    ceilings.checkBcrypt(cost);
     return BcryptPasswordHashProvider.credentialOf(value, cost);
   }
 
-  private static PasswordCredentialModel argon2(JsonNode passwordHash) {
+  private static PasswordCredentialModel argon2(JsonNode passwordHash, HashCeilings ceilings) {
     refuseSeparateSalt(passwordHash);
-    PasswordCredentialModel model = Argon2PhcString.parse(requiredText(passwordHash, "value"));
+    PasswordCredentialModel model =
+        Argon2PhcString.parse(requiredText(passwordHash, "value"), ceilings);
     requireMatchingIterations(
         passwordHash, model.getPasswordCredentialData().getHashIterations(), "t in value");
     return model;
   }
 
-  private static PasswordCredentialModel pbkdf2(String algorithm, JsonNode passwordHash) {
+  private static PasswordCredentialModel pbkdf2(
+      String algorithm, JsonNode passwordHash, HashCeilings ceilings) {
     byte[] key =
         HashFields.base64(
             "value",
@@ -105,7 +112,8 @@ public final class ImportedPasswordHash {
             requiredText(passwordHash, "salt"),
             HashFields.MIN_SALT_BYTES,
             HashFields.MAX_SALT_BYTES);
-    int iterations = requiredInt(passwordHash, "iterations", 1, MAX_PBKDF2_ITERATIONS);
+    int iterations = requiredInt(passwordHash, "iterations", 1, Integer.MAX_VALUE);
+    ceilings.checkPbkdf2(iterations);
     // Keycloak compares its own padded Base64.getEncoder() output as a string.
     return PasswordCredentialModel.createFromValues(
         algorithm, salt, iterations, Base64.getEncoder().encodeToString(key));

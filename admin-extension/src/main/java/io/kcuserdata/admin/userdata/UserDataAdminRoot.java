@@ -5,6 +5,7 @@ import io.kcuserdata.admin.delegation.DelegatedAdminClient;
 import io.kcuserdata.admin.delegation.DelegatedAdminsResource;
 import io.kcuserdata.admin.export.ExportResource;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.admin.migration.ImportOptions;
 import io.kcuserdata.admin.migration.ImportResource;
 import io.kcuserdata.admin.webhooks.WebhooksResource;
 import io.kcuserdata.core.spi.UserDataProvider;
@@ -23,16 +24,19 @@ public final class UserDataAdminRoot {
   private final RealmModel realm;
   private final AdminPermissionEvaluator auth;
   private final AdminEventBuilder adminEvent;
+  private final ImportOptions importOptions;
 
   UserDataAdminRoot(
       KeycloakSession session,
       RealmModel realm,
       AdminPermissionEvaluator auth,
-      AdminEventBuilder adminEvent) {
+      AdminEventBuilder adminEvent,
+      ImportOptions importOptions) {
     this.session = session;
     this.realm = realm;
     this.auth = auth;
     this.adminEvent = adminEvent;
+    this.importOptions = importOptions;
   }
 
   @Path("client-scopes")
@@ -62,7 +66,7 @@ public final class UserDataAdminRoot {
 
   @Path("import")
   public ImportResource importUsers() {
-    return new ImportResource(session, realm, auth, adminEvent);
+    return new ImportResource(session, realm, auth, adminEvent, importOptions);
   }
 
   @Path("users/{id}")

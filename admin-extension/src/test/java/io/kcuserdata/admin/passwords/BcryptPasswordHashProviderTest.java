@@ -98,6 +98,50 @@ class BcryptPasswordHashProviderTest {
   }
 
   @Nested
+  class TheCostCeiling {
+
+    private final RefusedHashLog log = new RefusedHashLog();
+    private final BcryptPasswordHashProvider capped =
+        new BcryptPasswordHashProvider(new SecureRandom(), 5, log);
+
+    private PasswordCredentialModel storedWithCost(int cost) {
+      String hash = OpenBSDBCrypt.generate("2b", "s3cret!".getBytes(), SALT, cost);
+      return BcryptPasswordHashProvider.credentialOf(hash, cost);
+    }
+
+    @Test
+    void verifiesAStoredHashAtTheCeiling() {
+      assertThat(capped.verify("s3cret!", storedWithCost(5))).isTrue();
+    }
+
+    @Test
+    void failsAStoredHashJustAboveTheCeilingEvenWithTheRightPassword() {
+      assertThat(capped.verify("s3cret!", storedWithCost(6))).isFalse();
+    }
+
+    @Test
+    void failsACost31HashWithoutComputingIt() {
+      // Computing it would take about a day and a half: the test would never end.
+      PasswordCredentialModel cost31 =
+          BcryptPasswordHashProvider.credentialOf("$2b$31$" + ".".repeat(53), 31);
+
+      assertThat(provider.verify("anything", cost31)).isFalse();
+    }
+
+    @Test
+    void logsARefusedCredentialOnceNotOnEveryAttempt() {
+      PasswordCredentialModel over = storedWithCost(6);
+      over.setId("credential-1");
+
+      capped.verify("s3cret!", over);
+      capped.verify("s3cret!", over);
+
+      assertThat(log.report("credential-1", "bcrypt", "cost 6", 5, "max-bcrypt-cost")).isFalse();
+      assertThat(log.report("credential-2", "bcrypt", "cost 6", 5, "max-bcrypt-cost")).isTrue();
+    }
+  }
+
+  @Nested
   class Encoding {
 
     @Test
@@ -120,12 +164,19 @@ class BcryptPasswordHashProviderTest {
 
     @Test
     void usesTheRequestedIterationsAsTheCostOnlyWithinFourToThirtyOne() {
-      assertThat(BcryptPasswordHashProvider.effectiveCost(4)).isEqualTo(4);
-      assertThat(BcryptPasswordHashProvider.effectiveCost(31)).isEqualTo(31);
-      assertThat(BcryptPasswordHashProvider.effectiveCost(-1)).isEqualTo(12);
-      assertThat(BcryptPasswordHashProvider.effectiveCost(3)).isEqualTo(12);
-      assertThat(BcryptPasswordHashProvider.effectiveCost(32)).isEqualTo(12);
-      assertThat(BcryptPasswordHashProvider.effectiveCost(210_000)).isEqualTo(12);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(4, 31)).isEqualTo(4);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(31, 31)).isEqualTo(31);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(-1, 31)).isEqualTo(12);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(3, 31)).isEqualTo(12);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(32, 31)).isEqualTo(12);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(210_000, 31)).isEqualTo(12);
+    }
+
+    @Test
+    void neverMakesAHashAboveTheCeilingItWouldRefuseToVerify() {
+      assertThat(BcryptPasswordHashProvider.effectiveCost(14, 13)).isEqualTo(13);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(-1, 10)).isEqualTo(10);
+      assertThat(BcryptPasswordHashProvider.effectiveCost(13, 13)).isEqualTo(13);
     }
 
     @Test

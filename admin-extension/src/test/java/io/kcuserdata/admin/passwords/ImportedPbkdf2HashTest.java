@@ -80,9 +80,9 @@ class ImportedPbkdf2HashTest {
     }
 
     @Test
-    void needsAnIntegerIterationCountFromOneToTenMillion() {
+    void needsAPositiveIntegerIterationCount() {
       for (Object iterations :
-          new Object[] {"1000", 1.5, 0, 10_000_001, new BigInteger("99999999999999999999")}) {
+          new Object[] {"1000", 1.5, 0, new BigInteger("99999999999999999999")}) {
         JsonNode hash =
             of("algorithm", "pbkdf2", "value", value, "salt", SALT_B64, "iterations", iterations);
         assertThatThrownBy(() -> ImportedPasswordHash.parse(hash))
