@@ -2,6 +2,7 @@ package io.kcuserdata.admin.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.events.webhooks.endpoint.EventPatterns;
@@ -110,8 +111,8 @@ record EndpointRequest(
       throw ApiError.invalidRequest(
           "url is refused: "
               + decision.reason()
-              + "; an operator can allow internal hosts with"
-              + " --spi-userdata--default--outbound-allow-list");
+              + "; an operator can allow internal hosts with "
+              + OutboundUse.WEBHOOKS.howToAllow());
     }
     return url;
   }

@@ -3,6 +3,7 @@ package io.kcuserdata.admin.webhooks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
@@ -62,7 +63,7 @@ final class WebhookComponents {
     body.put(INCLUDE_APP_METADATA, model.get(INCLUDE_APP_METADATA, false));
     try {
       return EndpointRequest.read(
-          body, session.getProvider(UserDataProvider.class).outboundGuard());
+          body, session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS));
     } catch (RuntimeException e) {
       throw new ComponentValidationException(e.getMessage());
     }

@@ -44,7 +44,8 @@ public final class WebhookPage implements UiPageProviderFactory<ComponentModel> 
         .label("URL")
         .helpText(
             "The receiver's http(s) URL. Internal addresses are refused unless the operator"
-                + " allows them (--spi-userdata--default--outbound-allow-list).")
+                + " allows them (--spi-userdata--default--webhooks-outbound-allow-list, or the"
+                + " shared --spi-userdata--default--outbound-allow-list).")
         .type(ProviderConfigProperty.STRING_TYPE)
         .required(true)
         .add()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
@@ -215,7 +216,7 @@ public final class WebhooksResource {
   private EndpointRequest request(String type, InputStream body) {
     return EndpointRequest.read(
         JsonBody.read(type, body, JsonBody.JSON),
-        session.getProvider(UserDataProvider.class).outboundGuard());
+        session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS));
   }
 
   private Endpoint endpoint(String id) {
