@@ -5,6 +5,7 @@ import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.events.webhooks.catalog.PayloadExtra;
 import io.kcuserdata.events.webhooks.endpoint.EventPatterns;
 import java.net.InetAddress;
 import java.net.URI;
@@ -34,6 +35,11 @@ record EndpointRequest(
           "includeAppMetadata",
           "disabledReason",
           "createdAt");
+
+  /** What the endpoint's payloads will carry beyond the event. */
+  Set<PayloadExtra> extras() {
+    return PayloadExtra.askedFor(includeAppMetadata);
+  }
 
   static EndpointRequest read(JsonNode body, SsrfGuard guard) {
     if (!body.isObject()) {

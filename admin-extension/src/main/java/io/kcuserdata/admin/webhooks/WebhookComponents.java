@@ -10,6 +10,7 @@ import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.common.Profile;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -66,6 +67,32 @@ final class WebhookComponents {
           body, session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS));
     } catch (RuntimeException e) {
       throw new ComponentValidationException(e.getMessage());
+    }
+  }
+
+  /**
+   * The admin API's rules on users' data in payloads ({@link WebhookPermissions}), applied to a
+   * page entry about to be saved: the components API asks only manage-realm.
+   */
+  static void authorize(
+      KeycloakSession session,
+      RealmModel realm,
+      ComponentModel model,
+      EndpointRequest request,
+      WebhookPermissions permissions) {
+    permissions.requireToConfigure(request.extras());
+    // A new entry has no id yet; an entry made earlier has its endpoint's.
+    Optional<Endpoint> current =
+        model.getId() == null ? Optional.empty() : store(session).get(realm.getId(), model.getId());
+    if (current.isEmpty()) {
+      return;
+    }
+    if (!request.url().equals(current.get().url())) {
+      permissions.requireToMove(
+          Webhooks.of(session).deliveries(session).carriedByPending(model.getId()));
+    }
+    if (typedSecret(model) != null) {
+      permissions.requireToRotate(current.get().extras());
     }
   }
 

@@ -8,6 +8,7 @@ import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
+import io.kcuserdata.events.webhooks.catalog.PayloadExtra;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
 import io.kcuserdata.events.webhooks.outbox.DeliveryLog;
@@ -36,7 +37,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/{realm}/user-data/webhooks}: the realm's webhook endpoints, their secrets
  * (shown once, at creation and rotation), test pings and delivery log. Needs manage-realm or
- * manage-events.
+ * manage-events; whatever sends users' hidden data, or shows what receivers answered, needs
+ * view-users as well ({@link WebhookPermissions}).
  */
 public final class WebhooksResource {
 
@@ -45,6 +47,7 @@ public final class WebhooksResource {
   private final KeycloakSession session;
   private final RealmModel realm;
   private final Webhooks webhooks;
+  private final WebhookPermissions permissions;
 
   public WebhooksResource(
       KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
@@ -57,6 +60,7 @@ public final class WebhooksResource {
     if (webhooks == null) {
       throw ApiError.notFound("the userdata-webhooks event listener is not installed");
     }
+    this.permissions = WebhookPermissions.of(auth);
   }
 
   @GET
@@ -72,6 +76,7 @@ public final class WebhooksResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
     EndpointRequest request = request(type, body);
+    permissions.requireToConfigure(request.extras());
     EndpointStore.WithSecret created =
         store()
             .create(
@@ -104,8 +109,12 @@ public final class WebhooksResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
       InputStream body) {
-    endpoint(id);
+    Endpoint current = endpoint(id);
     EndpointRequest request = request(type, body);
+    permissions.requireToConfigure(request.extras());
+    if (!request.url().equals(current.url())) {
+      permissions.requireToMove(webhooks.deliveries(session).carriedByPending(id));
+    }
     Endpoint updated =
         store()
             .update(
@@ -140,6 +149,7 @@ public final class WebhooksResource {
   @Path("{id}/rotate-secret")
   @Produces(MediaType.APPLICATION_JSON)
   public ObjectNode rotate(@PathParam("id") String id) {
+    permissions.requireToRotate(endpoint(id).extras());
     EndpointStore.WithSecret rotated =
         store()
             .rotate(realm.getId(), id, webhooks.rotationOverlap())
@@ -179,7 +189,7 @@ public final class WebhooksResource {
             status == null ? null : status.toUpperCase(Locale.ROOT),
             first == null ? 0 : first,
             max == null ? 100 : max)
-        .forEach(d -> list.add(EndpointJson.delivery(d)));
+        .forEach(d -> list.add(EndpointJson.delivery(d, permissions.mayReadResponses())));
     return list;
   }
 
@@ -189,9 +199,12 @@ public final class WebhooksResource {
   public Response retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
     endpoint(id);
     DeliveryLog log = webhooks.deliveries(session);
-    if (!log.retry(id, deliveryId)) {
-      throw ApiError.notFound("no delivery " + deliveryId + " of webhook " + id);
-    }
+    String payload =
+        log.message(id, deliveryId)
+            .orElseThrow(() -> ApiError.notFound("no delivery " + deliveryId + " of webhook " + id))
+            .getPayload();
+    permissions.requireToResend(PayloadExtra.carriedBy(payload));
+    log.retry(id, deliveryId);
     webhooks.wakeAfterCommit(session);
     // Keycloak's security-headers filter wants a media type on every answer with a body status.
     ObjectNode json =
