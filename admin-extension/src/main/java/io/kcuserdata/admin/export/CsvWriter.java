@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * RFC 4180 CSV: a header, then one row per user. Namespaces are flattened into {@code
  * namespace.key} columns (strings as they are, other values as JSON); memberships and credentials
- * are one JSON column each. Values are written exactly, formula-looking ones included: the CSV is
- * data, not a spreadsheet.
+ * are one JSON column each. Cells a spreadsheet would run as a formula are neutralised unless the
+ * export asks to keep them ({@link CsvFormulas}).
  */
 final class CsvWriter implements RecordWriter {
 
@@ -22,10 +22,13 @@ final class CsvWriter implements RecordWriter {
   private final Writer out;
   private final List<String> columns;
   private final FieldSelection fields;
+  private final CsvFormulas formulas;
 
-  CsvWriter(Writer out, Collection<String> dataColumns, FieldSelection fields) throws IOException {
+  CsvWriter(Writer out, Collection<String> dataColumns, FieldSelection fields, CsvFormulas formulas)
+      throws IOException {
     this.out = out;
     this.fields = fields;
+    this.formulas = formulas;
     List<String> all = new ArrayList<>(RecordFields.IDENTITY);
     all.addAll(dataColumns);
     all.addAll(RecordFields.RELATIONS);
@@ -78,7 +81,7 @@ final class CsvWriter implements RecordWriter {
       if (i > 0) {
         out.write(',');
       }
-      out.write(escape(cells.get(i)));
+      out.write(escape(formulas.apply(cells.get(i))));
     }
     out.write(CRLF);
   }

@@ -17,7 +17,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code GET /admin/realms/{realm}/user-data/export?format=ndjson|csv[&q=][&fields=][&after=]
- * [&max=]}: every user the caller may view, streamed in id order.
+ * [&max=][&formulas=neutralise|keep]}: every user the caller may view, streamed in id order.
  */
 public final class ExportResource {
 
@@ -43,12 +43,14 @@ public final class ExportResource {
       @QueryParam("q") String q,
       @QueryParam("fields") String fieldsParam,
       @QueryParam("after") String after,
-      @QueryParam("max") String max) {
+      @QueryParam("max") String max,
+      @QueryParam("formulas") String formulasParam) {
     ExportViewer viewer = ExportViewer.of(auth);
     if (viewer == null) {
       throw ApiError.forbidden("exporting users needs the view-users or query-users permission");
     }
     ExportFormat format = ExportFormat.parse(formatParam);
+    CsvFormulas formulas = CsvFormulas.parse(formulasParam, format);
     ExportQuery query = ExportQuery.parse(q, after, max);
     FieldSelection fields = FieldSelection.parse(fieldsParam);
     Collection<String> columns =
@@ -61,11 +63,21 @@ public final class ExportResource {
     details.put("q", q);
     details.put("fields", fieldsParam);
     details.put("after", query.after());
+    if (format == ExportFormat.CSV) {
+      details.put("formulas", formulas.value());
+    }
     ActionEvents.record(adminEvent, session, "export", details);
     String file = "users-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_");
     return Response.ok(
             new UserExport(
-                session.getKeycloakSessionFactory(), realm, query, format, fields, viewer, columns))
+                session.getKeycloakSessionFactory(),
+                realm,
+                query,
+                format,
+                fields,
+                viewer,
+                columns,
+                formulas))
         .type(format.mediaType())
         .header("Cache-Control", "no-store")
         .header(

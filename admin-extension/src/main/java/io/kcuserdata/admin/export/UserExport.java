@@ -43,6 +43,7 @@ final class UserExport implements StreamingOutput {
   private final FieldSelection fields;
   private final ExportViewer viewer;
   private final Collection<String> dataColumns;
+  private final CsvFormulas formulas;
 
   UserExport(
       KeycloakSessionFactory factory,
@@ -51,7 +52,8 @@ final class UserExport implements StreamingOutput {
       ExportFormat format,
       FieldSelection fields,
       ExportViewer viewer,
-      Collection<String> dataColumns) {
+      Collection<String> dataColumns,
+      CsvFormulas formulas) {
     this.factory = factory;
     this.realmId = realm.getId();
     this.realmName = realm.getName();
@@ -60,6 +62,7 @@ final class UserExport implements StreamingOutput {
     this.fields = fields;
     this.viewer = viewer;
     this.dataColumns = dataColumns;
+    this.formulas = formulas;
   }
 
   private record Page(List<ObjectNode> records, String lastId, int scanned) {}
@@ -69,7 +72,7 @@ final class UserExport implements StreamingOutput {
     Writer text = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 65536);
     RecordWriter out =
         format == ExportFormat.CSV
-            ? new CsvWriter(text, dataColumns, fields)
+            ? new CsvWriter(text, dataColumns, fields, formulas)
             : new NdjsonWriter(text, fields);
     String cursor = query.after();
     long written = 0;

@@ -31,7 +31,11 @@ final class EndpointJson {
     return node;
   }
 
-  static ObjectNode delivery(DeliveryLog.Delivery delivery) {
+  /**
+   * @param responses whether the caller may read what the receiver answered: a receiver may echo
+   *     the payload, so callers who may not view users see {@code "responseWithheld": true} instead
+   */
+  static ObjectNode delivery(DeliveryLog.Delivery delivery, boolean responses) {
     MessageEntity m = delivery.message();
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("id", m.getId());
@@ -55,7 +59,11 @@ final class EndpointJson {
       }
       attempt.put("latencyMs", a.getLatencyMs());
       if (a.getResponseExcerpt() != null) {
-        attempt.put("response", a.getResponseExcerpt());
+        if (responses) {
+          attempt.put("response", a.getResponseExcerpt());
+        } else {
+          attempt.put("responseWithheld", true);
+        }
       }
       if (a.getError() != null) {
         attempt.put("error", a.getError());

@@ -2,8 +2,10 @@ package io.kcuserdata.admin.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.events.webhooks.catalog.PayloadExtra;
 import io.kcuserdata.events.webhooks.endpoint.EventPatterns;
 import java.net.InetAddress;
 import java.net.URI;
@@ -33,6 +35,11 @@ record EndpointRequest(
           "includeAppMetadata",
           "disabledReason",
           "createdAt");
+
+  /** What the endpoint's payloads will carry beyond the event. */
+  Set<PayloadExtra> extras() {
+    return PayloadExtra.askedFor(includeAppMetadata);
+  }
 
   static EndpointRequest read(JsonNode body, SsrfGuard guard) {
     if (!body.isObject()) {
@@ -110,8 +117,8 @@ record EndpointRequest(
       throw ApiError.invalidRequest(
           "url is refused: "
               + decision.reason()
-              + "; an operator can allow internal hosts with"
-              + " --spi-userdata--default--outbound-allow-list");
+              + "; an operator can allow internal hosts with "
+              + OutboundUse.WEBHOOKS.howToAllow());
     }
     return url;
   }

@@ -3,12 +3,14 @@ package io.kcuserdata.admin.webhooks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.common.Profile;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -62,9 +64,35 @@ final class WebhookComponents {
     body.put(INCLUDE_APP_METADATA, model.get(INCLUDE_APP_METADATA, false));
     try {
       return EndpointRequest.read(
-          body, session.getProvider(UserDataProvider.class).outboundGuard());
+          body, session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS));
     } catch (RuntimeException e) {
       throw new ComponentValidationException(e.getMessage());
+    }
+  }
+
+  /**
+   * The admin API's rules on users' data in payloads ({@link WebhookPermissions}), applied to a
+   * page entry about to be saved: the components API asks only manage-realm.
+   */
+  static void authorize(
+      KeycloakSession session,
+      RealmModel realm,
+      ComponentModel model,
+      EndpointRequest request,
+      WebhookPermissions permissions) {
+    permissions.requireToConfigure(request.extras());
+    // A new entry has no id yet; an entry made earlier has its endpoint's.
+    Optional<Endpoint> current =
+        model.getId() == null ? Optional.empty() : store(session).get(realm.getId(), model.getId());
+    if (current.isEmpty()) {
+      return;
+    }
+    if (!request.url().equals(current.get().url())) {
+      permissions.requireToMove(
+          Webhooks.of(session).deliveries(session).carriedByPending(model.getId()));
+    }
+    if (typedSecret(model) != null) {
+      permissions.requireToRotate(current.get().extras());
     }
   }
 

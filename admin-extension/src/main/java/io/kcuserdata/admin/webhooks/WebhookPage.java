@@ -44,7 +44,8 @@ public final class WebhookPage implements UiPageProviderFactory<ComponentModel> 
         .label("URL")
         .helpText(
             "The receiver's http(s) URL. Internal addresses are refused unless the operator"
-                + " allows them (--spi-userdata--default--outbound-allow-list).")
+                + " allows them (--spi-userdata--default--webhooks-outbound-allow-list, or the"
+                + " shared --spi-userdata--default--outbound-allow-list).")
         .type(ProviderConfigProperty.STRING_TYPE)
         .required(true)
         .add()
@@ -72,7 +73,9 @@ public final class WebhookPage implements UiPageProviderFactory<ComponentModel> 
         .property()
         .name(WebhookComponents.INCLUDE_APP_METADATA)
         .label("Include app_metadata")
-        .helpText("Whether payloads carry the user's app_metadata namespace.")
+        .helpText(
+            "Whether payloads carry the user's app_metadata namespace. Turning it on, and any"
+                + " change to an endpoint that has it, needs the view-users permission as well.")
         .type(ProviderConfigProperty.BOOLEAN_TYPE)
         .defaultValue("false")
         .add()
@@ -98,8 +101,12 @@ public final class WebhookPage implements UiPageProviderFactory<ComponentModel> 
       throw new ComponentValidationException(
           "the userdata-webhooks event listener is not installed");
     }
-    WebhookComponents.request(session, model);
+    EndpointRequest request = WebhookComponents.request(session, model);
     WebhookComponents.typedSecret(model);
+    ComponentCaller.permissions(session, realm)
+        .ifPresent(
+            permissions ->
+                WebhookComponents.authorize(session, realm, model, request, permissions));
   }
 
   @Override

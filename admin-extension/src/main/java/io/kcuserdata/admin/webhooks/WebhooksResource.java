@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
+import io.kcuserdata.events.webhooks.catalog.PayloadExtra;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
 import io.kcuserdata.events.webhooks.outbox.DeliveryLog;
@@ -35,7 +37,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/{realm}/user-data/webhooks}: the realm's webhook endpoints, their secrets
  * (shown once, at creation and rotation), test pings and delivery log. Needs manage-realm or
- * manage-events.
+ * manage-events; whatever sends users' hidden data, or shows what receivers answered, needs
+ * view-users as well ({@link WebhookPermissions}).
  */
 public final class WebhooksResource {
 
@@ -44,6 +47,7 @@ public final class WebhooksResource {
   private final KeycloakSession session;
   private final RealmModel realm;
   private final Webhooks webhooks;
+  private final WebhookPermissions permissions;
 
   public WebhooksResource(
       KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
@@ -56,6 +60,7 @@ public final class WebhooksResource {
     if (webhooks == null) {
       throw ApiError.notFound("the userdata-webhooks event listener is not installed");
     }
+    this.permissions = WebhookPermissions.of(auth);
   }
 
   @GET
@@ -71,6 +76,7 @@ public final class WebhooksResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
     EndpointRequest request = request(type, body);
+    permissions.requireToConfigure(request.extras());
     EndpointStore.WithSecret created =
         store()
             .create(
@@ -103,8 +109,12 @@ public final class WebhooksResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
       InputStream body) {
-    endpoint(id);
+    Endpoint current = endpoint(id);
     EndpointRequest request = request(type, body);
+    permissions.requireToConfigure(request.extras());
+    if (!request.url().equals(current.url())) {
+      permissions.requireToMove(webhooks.deliveries(session).carriedByPending(id));
+    }
     Endpoint updated =
         store()
             .update(
@@ -139,6 +149,7 @@ public final class WebhooksResource {
   @Path("{id}/rotate-secret")
   @Produces(MediaType.APPLICATION_JSON)
   public ObjectNode rotate(@PathParam("id") String id) {
+    permissions.requireToRotate(endpoint(id).extras());
     EndpointStore.WithSecret rotated =
         store()
             .rotate(realm.getId(), id, webhooks.rotationOverlap())
@@ -178,7 +189,7 @@ public final class WebhooksResource {
             status == null ? null : status.toUpperCase(Locale.ROOT),
             first == null ? 0 : first,
             max == null ? 100 : max)
-        .forEach(d -> list.add(EndpointJson.delivery(d)));
+        .forEach(d -> list.add(EndpointJson.delivery(d, permissions.mayReadResponses())));
     return list;
   }
 
@@ -188,9 +199,12 @@ public final class WebhooksResource {
   public Response retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
     endpoint(id);
     DeliveryLog log = webhooks.deliveries(session);
-    if (!log.retry(id, deliveryId)) {
-      throw ApiError.notFound("no delivery " + deliveryId + " of webhook " + id);
-    }
+    String payload =
+        log.message(id, deliveryId)
+            .orElseThrow(() -> ApiError.notFound("no delivery " + deliveryId + " of webhook " + id))
+            .getPayload();
+    permissions.requireToResend(PayloadExtra.carriedBy(payload));
+    log.retry(id, deliveryId);
     webhooks.wakeAfterCommit(session);
     // Keycloak's security-headers filter wants a media type on every answer with a body status.
     ObjectNode json =
@@ -215,7 +229,7 @@ public final class WebhooksResource {
   private EndpointRequest request(String type, InputStream body) {
     return EndpointRequest.read(
         JsonBody.read(type, body, JsonBody.JSON),
-        session.getProvider(UserDataProvider.class).outboundGuard());
+        session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS));
   }
 
   private Endpoint endpoint(String id) {

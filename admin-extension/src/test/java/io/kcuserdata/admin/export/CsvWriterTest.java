@@ -26,7 +26,13 @@ class CsvWriterTest {
 
   private String write(List<String> dataColumns, String fields, String... records)
       throws IOException {
-    CsvWriter csv = new CsvWriter(out, dataColumns, FieldSelection.parse(fields));
+    return write(CsvFormulas.NEUTRALISE, dataColumns, fields, records);
+  }
+
+  private String write(
+      CsvFormulas formulas, List<String> dataColumns, String fields, String... records)
+      throws IOException {
+    CsvWriter csv = new CsvWriter(out, dataColumns, FieldSelection.parse(fields), formulas);
     for (String record : records) {
       csv.write(json(record));
     }
@@ -64,7 +70,8 @@ class CsvWriterTest {
           new CsvWriter(
               out,
               List.of("custom_data.plan", "idp.github.login", "profile.locale"),
-              FieldSelection.parse("email,idp,groups"));
+              FieldSelection.parse("email,idp,groups"),
+              CsvFormulas.NEUTRALISE);
 
       assertThat(csv.columns()).containsExactly("id", "email", "idp.github.login", "groups");
       assertThat(out).hasToString("id,email,idp.github.login,groups\r\n");
@@ -121,15 +128,40 @@ class CsvWriterTest {
     }
 
     @Test
-    void writesFormulaLookingAndSpacedValuesExactly() throws IOException {
+    void neutralisesFormulasButKeepsSpacesAndNumbers() throws IOException {
       String csv =
           write(
+              List.of(),
+              "username,first_name,last_name,email",
+              "{\"id\":\"u1\",\"username\":\"=SUM(A1)\",\"first_name\":\" Ada \","
+                  + "\"last_name\":\"+1\",\"email\":\"@cmd\"}");
+
+      assertThat(csv).endsWith("\r\nu1,'=SUM(A1), Ada ,+1,'@cmd\r\n");
+    }
+
+    @Test
+    void writesFormulaLookingValuesExactlyWhenAskedToKeepThem() throws IOException {
+      String csv =
+          write(
+              CsvFormulas.KEEP,
               List.of(),
               "username,first_name,last_name",
               "{\"id\":\"u1\",\"username\":\"=SUM(A1)\",\"first_name\":\" Ada \","
                   + "\"last_name\":\"+1\"}");
 
       assertThat(csv).endsWith("\r\nu1,=SUM(A1), Ada ,+1\r\n");
+    }
+
+    @Test
+    void quotesANeutralisedCellThatNeedsQuoting() throws IOException {
+      String csv =
+          write(
+              List.of(),
+              "username",
+              "{\"id\":\"u1\",\"username\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"}");
+
+      assertThat(Rfc4180.parse(csv).get(1))
+          .containsExactly("u1", "'=HYPERLINK(\"http://evil.example\",\"x\")");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kcuserdata.core.profile;
 import io.kcuserdata.core.access.AccessPolicy;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.AttributeName;
+import io.kcuserdata.core.namespace.LookalikeNames;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import java.util.Set;
  *       is not even declared for them, so no answer of Keycloak's depends on its value.
  *   <li>The {@code <namespace>._json} markers are bookkeeping: never shown to users, never written
  *       through Keycloak's paths.
+ *   <li>A name that folds to a namespace ({@code App_Metadata.role}, {@code äpp_metadata.role}: see
+ *       {@link LookalikeNames}) is governed as that namespace, and nobody writes it: a database
+ *       with a lenient collation would take it for the namespace.
  * </ul>
  */
 public final class ProfileAccess {
@@ -30,17 +34,21 @@ public final class ProfileAccess {
 
   private ProfileAccess() {}
 
-  /** Whether {@code attribute} is namespaced data at all (or its marker). */
+  /** Whether {@code attribute} is namespaced data at all (or its marker, or a lookalike). */
   public static boolean governs(String attribute) {
-    return AttributeName.namespaceOf(attribute).isPresent();
+    return LookalikeNames.governingNamespace(attribute).isPresent();
   }
 
   public static boolean canView(String attribute, boolean adminContext) {
-    Optional<Namespace> namespace = AttributeName.namespaceOf(attribute);
+    Optional<Namespace> namespace = LookalikeNames.governingNamespace(attribute);
     if (namespace.isEmpty() || adminContext) {
       return true;
     }
-    if (AttributeName.parse(attribute).isEmpty()) {
+    Optional<AttributeName> stored =
+        LookalikeNames.isLookalike(attribute)
+            ? LookalikeNames.parseFolded(attribute)
+            : AttributeName.parse(attribute);
+    if (stored.isEmpty()) {
       return false;
     }
     Namespace ns = namespace.get();
@@ -52,10 +60,11 @@ public final class ProfileAccess {
    * @param declared whether a realm admin declared the attribute in the user profile
    */
   public static boolean canEdit(String attribute, boolean adminContext, boolean declared) {
-    Optional<Namespace> namespace = AttributeName.namespaceOf(attribute);
+    Optional<Namespace> namespace = LookalikeNames.governingNamespace(attribute);
     if (namespace.isEmpty()) {
       return true;
     }
+    // A lookalike never parses exactly, so it is never editable.
     return !adminContext
         && declared
         && USER_WRITABLE.contains(namespace.get().kind())

@@ -1,10 +1,13 @@
 package io.kcuserdata.core.spi;
 
-import io.kcuserdata.core.net.AllowList;
+import io.kcuserdata.core.net.OutboundAllowLists;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -25,13 +28,14 @@ public final class DefaultUserDataProviderFactory
   public static final String ID = "default";
   static final String MAX_DEPTH = "max-depth";
   static final String MAX_NAMESPACE_BYTES = "max-namespace-bytes";
-  static final String OUTBOUND_ALLOW_LIST = "outbound-allow-list";
+  static final String OUTBOUND_ALLOW_LIST = OutboundUse.SHARED_OPTION;
 
   private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
 
   private UserDataService service;
   private Limits limits;
-  private SsrfGuard outboundGuard;
+  private OutboundAllowLists allowLists;
+  private final Map<OutboundUse, SsrfGuard> outboundGuards = new EnumMap<>(OutboundUse.class);
 
   @Override
   public UserDataProvider create(KeycloakSession session) {
@@ -42,8 +46,8 @@ public final class DefaultUserDataProviderFactory
       }
 
       @Override
-      public SsrfGuard outboundGuard() {
-        return outboundGuard;
+      public SsrfGuard outboundGuard(OutboundUse use) {
+        return outboundGuards.get(use);
       }
     };
   }
@@ -61,9 +65,12 @@ public final class DefaultUserDataProviderFactory
     }
     service = new UserDataService(new NamespaceRules(limits));
     // A typo here must stop the server: silently allowing nothing, or everything, is worse.
-    outboundGuard = new SsrfGuard(AllowList.parse(config.get(OUTBOUND_ALLOW_LIST)));
-    if (!outboundGuard.allowList().isEmpty()) {
-      LOG.infof("outbound calls may reach: %s", outboundGuard.allowList());
+    allowLists = OutboundAllowLists.read(config::get);
+    for (OutboundUse use : OutboundUse.values()) {
+      outboundGuards.put(use, new SsrfGuard(allowLists.of(use)));
+      if (!allowLists.of(use).isEmpty()) {
+        LOG.infof("outbound calls for %s may reach: %s", use.option(), allowLists.of(use));
+      }
     }
   }
 
@@ -83,13 +90,11 @@ public final class DefaultUserDataProviderFactory
   /** Shown in the admin console's provider info, so operators can check the options took. */
   @Override
   public Map<String, String> getOperationalInfo() {
-    return Map.of(
-        MAX_DEPTH,
-        Integer.toString(limits.maxDepth()),
-        MAX_NAMESPACE_BYTES,
-        Integer.toString(limits.maxNamespaceBytes()),
-        OUTBOUND_ALLOW_LIST,
-        outboundGuard.allowList().isEmpty() ? "(none)" : outboundGuard.allowList().toString());
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put(MAX_DEPTH, Integer.toString(limits.maxDepth()));
+    info.put(MAX_NAMESPACE_BYTES, Integer.toString(limits.maxNamespaceBytes()));
+    info.putAll(allowLists.describe());
+    return info;
   }
 
   @Override
@@ -113,7 +118,23 @@ public final class DefaultUserDataProviderFactory
         .helpText(
             "Hosts (api.internal.example, *.internal.example) and networks (10.20.0.0/16,"
                 + " fd12::/48) that claims APIs and webhooks may reach although they are private,"
-                + " loopback or link-local. Comma-separated; empty: none.")
+                + " loopback or link-local. Comma-separated; empty: none. The default of"
+                + " webhooks-outbound-allow-list and claims-outbound-allow-list.")
+        .add()
+        .property()
+        .name(OutboundUse.WEBHOOKS.option())
+        .type("string")
+        .helpText(
+            "Replaces outbound-allow-list for webhooks: the internal hosts and networks webhook"
+                + " endpoints may reach; none: no exception. Unset: outbound-allow-list.")
+        .add()
+        .property()
+        .name(OutboundUse.CLAIMS.option())
+        .type("string")
+        .helpText(
+            "Replaces outbound-allow-list for the claims mapper: the internal hosts and networks"
+                + " its API and token endpoint may be on; none: no exception. Unset:"
+                + " outbound-allow-list.")
         .add()
         .build();
   }

@@ -1,5 +1,6 @@
 package io.kcuserdata.core.spi;
 
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.core.service.UserDataService;
 import org.keycloak.provider.Provider;
@@ -10,10 +11,10 @@ public interface UserDataProvider extends Provider {
   UserDataService service();
 
   /**
-   * The guard every outbound call of the pack (claims APIs, webhooks) goes through, with the
-   * operator's allow-list for their own internal services.
+   * The guard every outbound call of the pack for {@code use} (claims APIs, webhooks) goes through,
+   * with the operator's allow-list for that use's internal services.
    */
-  SsrfGuard outboundGuard();
+  SsrfGuard outboundGuard(OutboundUse use);
 
   @Override
   default void close() {}

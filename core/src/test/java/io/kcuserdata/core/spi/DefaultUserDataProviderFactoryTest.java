@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.storage.InMemoryUserAttributes;
 import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
@@ -74,7 +75,12 @@ class DefaultUserDataProviderFactoryTest {
   void describesItsOptionsForTheServerInfoPage() {
     assertThat(new DefaultUserDataProviderFactory().getConfigMetadata())
         .extracting(p -> p.getName())
-        .containsExactly("max-depth", "max-namespace-bytes", "outbound-allow-list");
+        .containsExactly(
+            "max-depth",
+            "max-namespace-bytes",
+            "outbound-allow-list",
+            "webhooks-outbound-allow-list",
+            "claims-outbound-allow-list");
   }
 
   @Nested
@@ -84,8 +90,13 @@ class DefaultUserDataProviderFactoryTest {
     void isEmptyByDefaultSoEveryPrivateAddressIsRefused() {
       DefaultUserDataProviderFactory factory = initialized(Map.of());
 
-      assertThat(factory.create(null).outboundGuard().allowList().isEmpty()).isTrue();
-      assertThat(factory.getOperationalInfo()).containsEntry("outbound-allow-list", "(none)");
+      for (OutboundUse use : OutboundUse.values()) {
+        assertThat(factory.create(null).outboundGuard(use).allowList().isEmpty()).isTrue();
+      }
+      assertThat(factory.getOperationalInfo())
+          .containsEntry("outbound-allow-list", "(none)")
+          .containsEntry("webhooks-outbound-allow-list", "(none)")
+          .containsEntry("claims-outbound-allow-list", "(none)");
     }
 
     @Test
@@ -93,13 +104,16 @@ class DefaultUserDataProviderFactoryTest {
       DefaultUserDataProviderFactory factory =
           initialized(Map.of("outbound-allow-list", "claims.internal.example,10.20.0.0/16"));
 
-      assertThat(
-              factory
-                  .create(null)
-                  .outboundGuard()
-                  .allowList()
-                  .allowsHost("claims.internal.example"))
-          .isTrue();
+      for (OutboundUse use : OutboundUse.values()) {
+        assertThat(
+                factory
+                    .create(null)
+                    .outboundGuard(use)
+                    .allowList()
+                    .allowsHost("claims.internal.example"))
+            .as(use.option())
+            .isTrue();
+      }
       assertThat(factory.getOperationalInfo().get("outbound-allow-list"))
           .contains("claims.internal.example")
           .contains("10.20.0.0/16");
@@ -110,6 +124,53 @@ class DefaultUserDataProviderFactoryTest {
       assertThatThrownBy(() -> initialized(Map.of("outbound-allow-list", "http://x.example/")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("not a URL");
+    }
+  }
+
+  @Nested
+  class OneAllowListPerUse {
+
+    @Test
+    void aUsesOwnListReplacesTheSharedOneForThatUseOnly() {
+      DefaultUserDataProviderFactory factory =
+          initialized(
+              Map.of(
+                  "outbound-allow-list", "claims.internal.example",
+                  "webhooks-outbound-allow-list", "hooks.internal.example"));
+      UserDataProvider provider = factory.create(null);
+
+      assertThat(provider.outboundGuard(OutboundUse.WEBHOOKS).allowList().toString())
+          .isEqualTo("hooks.internal.example");
+      assertThat(provider.outboundGuard(OutboundUse.CLAIMS).allowList().toString())
+          .isEqualTo("claims.internal.example");
+      assertThat(factory.getOperationalInfo())
+          .containsEntry("webhooks-outbound-allow-list", "hooks.internal.example")
+          .containsEntry(
+              "claims-outbound-allow-list", "claims.internal.example (outbound-allow-list)");
+    }
+
+    @Test
+    void noneAllowsThatUseNothingWhateverTheSharedListSays() {
+      DefaultUserDataProviderFactory factory =
+          initialized(
+              Map.of(
+                  "outbound-allow-list", "10.0.0.0/8",
+                  "webhooks-outbound-allow-list", "none"));
+
+      assertThat(factory.create(null).outboundGuard(OutboundUse.WEBHOOKS).allowList().isEmpty())
+          .isTrue();
+      assertThat(factory.create(null).outboundGuard(OutboundUse.CLAIMS).allowList().isEmpty())
+          .isFalse();
+      assertThat(factory.getOperationalInfo())
+          .containsEntry("webhooks-outbound-allow-list", "(none)");
+    }
+
+    @Test
+    void aBadEntryInAUsesListStopsTheServerNamingTheOption() {
+      assertThatThrownBy(() -> initialized(Map.of("claims-outbound-allow-list", "10.0.0.0/99")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("claims-outbound-allow-list: ")
+          .hasMessageContaining("10.0.0.0/99");
     }
   }
 

@@ -3,6 +3,7 @@ package io.kcuserdata.claims.mapper;
 import io.kcuserdata.claims.config.AuthType;
 import io.kcuserdata.claims.config.ExternalClaimsConfig;
 import io.kcuserdata.claims.config.InvalidConfigException;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
 import io.kcuserdata.core.signing.WebhookSecret;
@@ -54,8 +55,9 @@ final class ConfigChecks {
           label
               + " is refused: "
               + decision.reason()
-              + ". An operator can allow internal hosts with the SPI option"
-              + " spi-userdata--default--outbound-allow-list.");
+              + ". An operator can allow internal hosts with "
+              + OutboundUse.CLAIMS.howToAllow()
+              + ".");
     }
   }
 

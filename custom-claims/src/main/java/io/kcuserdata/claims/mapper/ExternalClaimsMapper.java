@@ -7,6 +7,7 @@ import io.kcuserdata.claims.runtime.MapperRuntime;
 import io.kcuserdata.claims.runtime.MapperRuntimes;
 import io.kcuserdata.claims.runtime.Resolution;
 import io.kcuserdata.claims.shaping.ApiAnswer;
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.micrometer.core.instrument.Metrics;
 import java.util.Arrays;
@@ -249,7 +250,7 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
   }
 
   private static io.kcuserdata.core.net.SsrfGuard guard(KeycloakSession session) {
-    return session.getProvider(UserDataProvider.class).outboundGuard();
+    return session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.CLAIMS);
   }
 
   @Override

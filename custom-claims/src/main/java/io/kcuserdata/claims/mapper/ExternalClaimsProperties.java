@@ -24,7 +24,8 @@ final class ExternalClaimsProperties {
                 "http(s) URL the mapper POSTs the token context to (JSON). Private, loopback,"
                     + " link-local and cloud-metadata addresses are refused unless the operator"
                     + " allowed them with the SPI option"
-                    + " spi-userdata--default--outbound-allow-list. Redirects are not followed.")
+                    + " spi-userdata--default--claims-outbound-allow-list (or the shared"
+                    + " spi-userdata--default--outbound-allow-list). Redirects are not followed.")
             .add()
             .property()
             .name(AUTH_TYPE)

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
 import io.kcuserdata.it.harness.Chromium;
 import io.kcuserdata.it.harness.DistributionServer;
 import io.kcuserdata.it.harness.HttpApi;
 import io.kcuserdata.it.harness.TestHttpServer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -82,13 +87,19 @@ class AdminConsolePagesIT {
 
   private HttpApi.Answer createEntry(
       String type, String providerId, Map<String, List<String>> config) throws Exception {
+    return createEntry(admin, type, providerId, config);
+  }
+
+  private HttpApi.Answer createEntry(
+      HttpApi caller, String type, String providerId, Map<String, List<String>> config)
+      throws Exception {
     Map<String, Object> component = new TreeMap<>();
     component.put("name", providerId);
     component.put("providerId", providerId);
     component.put("providerType", type);
     component.put("parentId", realmId);
     component.put("config", config);
-    return admin.send(
+    return caller.send(
         "POST",
         "/admin/realms/" + realm + "/components",
         "application/json",
@@ -97,12 +108,19 @@ class AdminConsolePagesIT {
 
   /** An endpoint made through the admin API, as a script would: its id. */
   private String createThroughTheApi() {
+    return createThroughTheApi(false);
+  }
+
+  private String createThroughTheApi(boolean includeAppMetadata) {
     return admin
         .send(
             "POST",
             "/admin/realms/" + realm + "/user-data/webhooks",
             "application/json",
-            "{\"url\":\"https://hooks.example.test/api\",\"events\":[\"user.created\"]}")
+            "{\"url\":\"https://hooks.example.test/api\",\"events\":[\"user.created\"],"
+                + "\"includeAppMetadata\":"
+                + includeAppMetadata
+                + "}")
         .requireStatus(201)
         .json()
         .path("id")
@@ -238,6 +256,106 @@ class AdminConsolePagesIT {
           .requireStatus(204);
 
       assertThat(entries(PAGE_TYPE)).isEmpty();
+    }
+  }
+
+  @Nested
+  class WhoMayMakeAnEntryCarryAppMetadata {
+
+    private final Map<String, List<String>> withAppMetadata =
+        Map.of(
+            "url", List.of("https://hooks.example.test/elsewhere"),
+            "events", List.of("user.*"),
+            "includeAppMetadata", List.of("true"));
+
+    @Test
+    void notARealmManagerWhoMayNotViewUsers() throws Exception {
+      HttpApi manager = realmAdminWith("manager", "manage-realm");
+
+      HttpApi.Answer refused =
+          createEntry(manager, PAGE_TYPE, "userdata-webhooks", withAppMetadata);
+
+      assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.body()).contains("app_metadata").contains("view-users");
+      assertThat(webhooks()).isEmpty();
+      assertThat(entries(PAGE_TYPE)).isEmpty();
+    }
+
+    @Test
+    void norOneWhoChangesTheUrlOfAnEntryThatCarriesIt() throws Exception {
+      String id = createThroughTheApi(true);
+      HttpApi manager = realmAdminWith("manager", "manage-realm");
+      JsonNode entry =
+          admin.get("/admin/realms/" + realm + "/components/" + id).requireStatus(200).json();
+      ((ObjectNode) entry.path("config"))
+          .putArray("url")
+          .add("https://hooks.example.test/elsewhere");
+
+      HttpApi.Answer refused =
+          manager.send(
+              "PUT",
+              "/admin/realms/" + realm + "/components/" + id,
+              "application/json",
+              entry.toString());
+
+      assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+      assertThat(webhooks().get(0).path("url").asText())
+          .isEqualTo("https://hooks.example.test/api");
+    }
+
+    @Test
+    void butARealmManagerWhoMayViewUsers() throws Exception {
+      HttpApi manager = realmAdminWith("manager", "manage-realm", "view-users");
+
+      HttpApi.Answer created =
+          createEntry(manager, PAGE_TYPE, "userdata-webhooks", withAppMetadata);
+
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      assertThat(webhooks().get(0).path("includeAppMetadata").asBoolean()).isTrue();
+    }
+
+    /** A user of the page's realm holding {@code roles} of realm-management, with a token. */
+    private HttpApi realmAdminWith(String username, String... roles) {
+      var users = keycloak.realm(realm).users();
+      UserRepresentation user = new UserRepresentation();
+      user.setUsername(username);
+      user.setEmail(username + "@example.test");
+      user.setEmailVerified(true);
+      user.setFirstName(username);
+      user.setLastName("Tester");
+      user.setEnabled(true);
+      CredentialRepresentation password = new CredentialRepresentation();
+      password.setType("password");
+      password.setValue("pw-" + username);
+      password.setTemporary(false);
+      user.setCredentials(List.of(password));
+      String id;
+      try (var response = users.create(user)) {
+        id = CreatedResponseUtil.getCreatedId(response);
+      }
+      var management = keycloak.realm(realm).clients().findByClientId("realm-management").get(0);
+      var client = keycloak.realm(realm).clients().get(management.getId());
+      users
+          .get(id)
+          .roles()
+          .clientLevel(management.getId())
+          .add(
+              Arrays.stream(roles)
+                  .map(role -> client.roles().get(role).toRepresentation())
+                  .toList());
+      JsonNode tokens =
+          HttpApi.withToken(server.baseUrl(), null)
+              .send(
+                  "POST",
+                  "/realms/" + realm + "/protocol/openid-connect/token",
+                  "application/x-www-form-urlencoded",
+                  "grant_type=password&client_id=admin-cli&username="
+                      + username
+                      + "&password=pw-"
+                      + username)
+              .requireStatus(200)
+              .json();
+      return HttpApi.withToken(server.baseUrl(), tokens.path("access_token").asText());
     }
   }
 

@@ -104,6 +104,18 @@ public final class TestHttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts on another loopback address, e.g. {@code 127.0.0.3}, for a server whose allow-lists name
+   * it.
+   */
+  public static TestHttpServer onLoopback(String address) {
+    try {
+      return start(InetAddress.getByName(address), 8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static TestHttpServer start(InetAddress address, int threads) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);

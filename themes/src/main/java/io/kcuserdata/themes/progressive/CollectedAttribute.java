@@ -3,6 +3,7 @@ package io.kcuserdata.themes.progressive;
 import io.kcuserdata.core.access.AccessPolicy;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.AttributeName;
+import io.kcuserdata.core.namespace.LookalikeNames;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
 import io.kcuserdata.core.validation.NamespaceRules;
@@ -41,6 +42,15 @@ public record CollectedAttribute(String name, AttributeName data) {
       throw new InvalidSettingException(
           ProgressiveProfileSettings.ATTRIBUTES,
           "'" + shown(name) + "' is not an attribute name (letters, digits, '.', '_', '-')");
+    }
+    if (LookalikeNames.isLookalike(name)) {
+      throw new InvalidSettingException(
+          ProgressiveProfileSettings.ATTRIBUTES,
+          "'"
+              + name
+              + "' is spelled like namespace "
+              + LookalikeNames.governingNamespace(name).orElseThrow().kind().prefix()
+              + " but not exactly: write namespace names in lower case");
     }
     Optional<Namespace> namespace = AttributeName.namespaceOf(name);
     if (namespace.isEmpty()) {

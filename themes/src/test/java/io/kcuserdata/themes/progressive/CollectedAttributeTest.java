@@ -91,6 +91,15 @@ class CollectedAttributeTest {
           .hasMessageContaining("users may not write");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Profile.nickname", "USER_METADATA.lang", "App_Metadata.tier"})
+    void refusesANamespaceSpelledInAnotherCase(String name) {
+      assertThatThrownBy(() -> CollectedAttribute.parse(name))
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("'" + name + "' is spelled like namespace")
+          .hasMessageContaining("lower case");
+    }
+
     @Test
     void namesTheNamespaceKindItRefuses() {
       assertThatThrownBy(() -> CollectedAttribute.parse("idp.google.sub"))

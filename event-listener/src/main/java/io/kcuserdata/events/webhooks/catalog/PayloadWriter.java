@@ -66,7 +66,7 @@ public final class PayloadWriter {
       out.put("created_at", Rfc3339.formatEpochMillis(user.createdTimestamp()));
     }
     if (includeAppMetadata && user.appMetadata() != null) {
-      out.set("app_metadata", user.appMetadata().deepCopy());
+      out.set(PayloadExtra.APP_METADATA.member(), user.appMetadata().deepCopy());
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package io.kcuserdata.events.webhooks.listener;
 
+import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.dispatch.DispatchSettings;
@@ -78,7 +79,7 @@ public final class WebhookListenerFactory
             factory,
             session ->
                 new HttpSender(
-                    session.getProvider(UserDataProvider.class).outboundGuard(),
+                    session.getProvider(UserDataProvider.class).outboundGuard(OutboundUse.WEBHOOKS),
                     options.timeout(),
                     options.workers() * 2));
     dispatcher =

@@ -1,10 +1,14 @@
 package io.kcuserdata.events.webhooks.outbox;
 
+import io.kcuserdata.events.webhooks.catalog.PayloadExtra;
 import io.kcuserdata.events.webhooks.store.AttemptEntity;
 import io.kcuserdata.events.webhooks.store.MessageEntity;
 import jakarta.persistence.EntityManager;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** An endpoint's messages and their attempts, newest first, for the admin API. */
@@ -55,16 +59,50 @@ public final class DeliveryLog {
         .toList();
   }
 
+  /** One message of {@code endpointId}; empty when the endpoint has no such message. */
+  public Optional<MessageEntity> message(String endpointId, String messageId) {
+    MessageEntity message = em.find(MessageEntity.class, messageId);
+    return message == null || !message.getEndpointId().equals(endpointId)
+        ? Optional.empty()
+        : Optional.of(message);
+  }
+
+  /**
+   * What the messages of {@code endpointId} still waiting for an attempt carry beyond their event:
+   * they go to the endpoint's URL whatever the endpoint asks for now.
+   */
+  public Set<PayloadExtra> carriedByPending(String endpointId) {
+    Set<PayloadExtra> carried = EnumSet.noneOf(PayloadExtra.class);
+    for (PayloadExtra extra : PayloadExtra.values()) {
+      boolean found =
+          !em.createQuery(
+                  "select m.id from UserDataWebhookMessage m where m.endpointId = :endpoint"
+                      + " and m.status = :pending and m.payload like :pattern escape '!'",
+                  String.class)
+              .setParameter("endpoint", endpointId)
+              .setParameter("pending", MessageEntity.PENDING)
+              .setParameter("pattern", extra.storedPattern())
+              .setMaxResults(1)
+              .getResultList()
+              .isEmpty();
+      if (found) {
+        carried.add(extra);
+      }
+    }
+    return carried;
+  }
+
   /**
    * Queues a message of {@code endpointId} for one more attempt now, whatever its state.
    *
    * @return false when there is no such message
    */
   public boolean retry(String endpointId, String messageId) {
-    MessageEntity message = em.find(MessageEntity.class, messageId);
-    if (message == null || !message.getEndpointId().equals(endpointId)) {
+    Optional<MessageEntity> found = message(endpointId, messageId);
+    if (found.isEmpty()) {
       return false;
     }
+    MessageEntity message = found.get();
     message.setStatus(MessageEntity.PENDING);
     message.setFinishedAt(null);
     message.setNextAttemptAt(System.currentTimeMillis());
