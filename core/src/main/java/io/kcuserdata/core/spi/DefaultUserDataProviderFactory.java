@@ -2,22 +2,27 @@ package io.kcuserdata.core.spi;
 
 import io.kcuserdata.core.net.AllowList;
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.core.secrets.RealmSecrets;
+import io.kcuserdata.core.secrets.SealingKey;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * Reads the limits once at startup and removes a user's {@code org.<alias>} data when the user
- * leaves that organization.
+ * Reads the limits, the outbound allow-list and the key for the pack's secrets once at startup, and
+ * removes a user's {@code org.<alias>} data when the user leaves that organization.
  */
 public final class DefaultUserDataProviderFactory
     implements UserDataProviderFactory, ServerInfoAwareProviderFactory {
@@ -26,12 +31,14 @@ public final class DefaultUserDataProviderFactory
   static final String MAX_DEPTH = "max-depth";
   static final String MAX_NAMESPACE_BYTES = "max-namespace-bytes";
   static final String OUTBOUND_ALLOW_LIST = "outbound-allow-list";
+  static final String SECRET_KEY = "secret-key";
 
   private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
 
   private UserDataService service;
   private Limits limits;
   private SsrfGuard outboundGuard;
+  private SealingKey operatorKey;
 
   @Override
   public UserDataProvider create(KeycloakSession session) {
@@ -44,6 +51,16 @@ public final class DefaultUserDataProviderFactory
       @Override
       public SsrfGuard outboundGuard() {
         return outboundGuard;
+      }
+
+      @Override
+      public Optional<SealingKey> operatorKey() {
+        return Optional.ofNullable(operatorKey);
+      }
+
+      @Override
+      public RealmSecrets secrets(RealmModel realm) {
+        return new RealmSecrets(operatorKey, new KeycloakRealmKeys(session, realm));
       }
     };
   }
@@ -65,6 +82,20 @@ public final class DefaultUserDataProviderFactory
     if (!outboundGuard.allowList().isEmpty()) {
       LOG.infof("outbound calls may reach: %s", outboundGuard.allowList());
     }
+    String key = config.get(SECRET_KEY);
+    if (key == null || key.isBlank()) {
+      operatorKey = null;
+      LOG.warn(
+          "The pack seals the secrets it keeps in Keycloak's configuration (auth.secret of"
+              + " external claims mappers) and keys its IdP sync fingerprints with each realm's own"
+              + " AES key, which is stored in the same database. Set"
+              + " --spi-userdata--default--secret-key to 32 random bytes in base64 (openssl rand"
+              + " -base64 32), kept outside the database, to seal them under a key of yours.");
+    } else {
+      operatorKey = SealingKey.operator(key, "--spi-userdata--default--secret-key");
+      LOG.infof(
+          "the pack's secrets are sealed under the secret-key with key id %s", operatorKey.kid());
+    }
   }
 
   @Override
@@ -83,13 +114,18 @@ public final class DefaultUserDataProviderFactory
   /** Shown in the admin console's provider info, so operators can check the options took. */
   @Override
   public Map<String, String> getOperationalInfo() {
-    return Map.of(
-        MAX_DEPTH,
-        Integer.toString(limits.maxDepth()),
-        MAX_NAMESPACE_BYTES,
-        Integer.toString(limits.maxNamespaceBytes()),
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put(MAX_DEPTH, Integer.toString(limits.maxDepth()));
+    info.put(MAX_NAMESPACE_BYTES, Integer.toString(limits.maxNamespaceBytes()));
+    info.put(
         OUTBOUND_ALLOW_LIST,
         outboundGuard.allowList().isEmpty() ? "(none)" : outboundGuard.allowList().toString());
+    info.put(
+        SECRET_KEY,
+        operatorKey == null
+            ? "(not set: each realm's own AES key)"
+            : "(set: key id " + operatorKey.kid() + ")");
+    return info;
   }
 
   @Override
@@ -114,6 +150,17 @@ public final class DefaultUserDataProviderFactory
             "Hosts (api.internal.example, *.internal.example) and networks (10.20.0.0/16,"
                 + " fd12::/48) that claims APIs and webhooks may reach although they are private,"
                 + " loopback or link-local. Comma-separated; empty: none.")
+        .add()
+        .property()
+        .name(SECRET_KEY)
+        .type("string")
+        .secret(true)
+        .helpText(
+            "32 random bytes in base64 (openssl rand -base64 32) sealing the pack's secrets at"
+                + " rest with AES-256-GCM (auth.secret of external claims mappers; webhook"
+                + " secrets) and keying its IdP sync fingerprints (HMAC-SHA256). Empty: each"
+                + " realm's own AES key, kept in the same database. Keep it: values sealed under"
+                + " it cannot be opened without it.")
         .add()
         .build();
   }
