@@ -47,6 +47,7 @@ public final class MapperRuntime implements AutoCloseable {
   private final AnswerReader reader;
   private final ClaimsPlacement placement;
   private final Set<String> loggedDrops = ConcurrentHashMap.newKeySet();
+  private volatile String openedSecret;
 
   MapperRuntime(
       String realm,
@@ -83,7 +84,7 @@ public final class MapperRuntime implements AutoCloseable {
    * @param body the request body, built only when a call is made
    * @param secret the resolved secret, read only when a call is made
    */
-  public Resolution resolve(CacheKey key, Supplier<byte[]> body, Supplier<String> secret) {
+  public Resolution resolve(CacheKey key, Supplier<byte[]> body, SecretSource secret) {
     Deadline deadline = Deadline.in(config.timeout());
     try {
       ClaimsCache.Lookup lookup = cache.get(key, deadline, () -> call(body, secret, deadline));
@@ -102,8 +103,7 @@ public final class MapperRuntime implements AutoCloseable {
     }
   }
 
-  private ApiAnswer call(
-      Supplier<byte[]> bodySource, Supplier<String> secretSource, Deadline deadline)
+  private ApiAnswer call(Supplier<byte[]> bodySource, SecretSource secretSource, Deadline deadline)
       throws CallFailedException {
     metrics.lookup(false);
     CircuitBreaker.Permit permit = breaker.acquire();
@@ -183,6 +183,35 @@ public final class MapperRuntime implements AutoCloseable {
     if (!fresh.isEmpty()) {
       LOG.warnf("%s: ignored claims the API may not set: %s", label, String.join(", ", fresh));
     }
+  }
+
+  /** Where a call's secret comes from: the vault, its sealed form, or the config as it is. */
+  @FunctionalInterface
+  public interface SecretSource {
+    /**
+     * @return the secret, or null when there is none (or the vault has no entry)
+     * @throws CallFailedException when the secret exists but cannot be read
+     */
+    String get() throws CallFailedException;
+  }
+
+  /** Opens a sealed secret. */
+  @FunctionalInterface
+  public interface Opener {
+    String open() throws CallFailedException;
+  }
+
+  /**
+   * The secret this config's sealed {@code auth.secret} holds, opened once and kept with the
+   * runtime: a changed config gets a new runtime, so it is never stale.
+   */
+  public String openedSecret(Opener opener) throws CallFailedException {
+    String opened = openedSecret;
+    if (opened == null) {
+      opened = opener.open();
+      openedSecret = opened;
+    }
+    return opened;
   }
 
   CircuitBreaker.State breakerState() {
