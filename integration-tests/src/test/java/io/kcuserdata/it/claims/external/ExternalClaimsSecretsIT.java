@@ -206,7 +206,7 @@ class ExternalClaimsSecretsIT {
       Answer saved = put(api.realm, ClaimsApi.CONFIDENTIAL, mapper);
 
       assertThat(saved.status()).as(saved.body()).isEqualTo(400);
-      assertThat(saved.json().path("errorMessage").asText()).contains("enter the secret again");
+      assertThat(saved.body()).contains("enter the secret again");
       assertThat(saved.body()).doesNotContain(SECRET);
       assertThat(stored(api.realm, ClaimsApi.CONFIDENTIAL).path("config").path("url").asText())
           .isEqualTo(api.url().toString());
@@ -225,7 +225,7 @@ class ExternalClaimsSecretsIT {
       Answer saved = put(api.realm, ClaimsApi.CONFIDENTIAL, mapper);
 
       assertThat(saved.status()).as(saved.body()).isEqualTo(400);
-      assertThat(saved.json().path("errorMessage").asText()).contains("enter the secret again");
+      assertThat(saved.body()).contains("enter the secret again");
     }
 
     @Test
