@@ -1,5 +1,6 @@
 package io.kcuserdata.claims.mapper;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.claims.cache.CacheKey;
 import io.kcuserdata.claims.config.ExternalClaimsConfig;
 import io.kcuserdata.claims.config.InvalidConfigException;
@@ -16,10 +17,8 @@ import io.kcuserdata.core.secrets.RealmSecrets;
 import io.kcuserdata.core.secrets.SealedSecretException;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.micrometer.core.instrument.Metrics;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -215,28 +214,18 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
       return;
     }
     ExternalClaimsConfig config = runtime.config();
-    CacheKey key =
-        new CacheKey(
-            user.getId(),
-            CallContext.client(clientSessionCtx).getClientId(),
-            sortedScopes(clientSessionCtx.getScopeString()),
-            type.cacheFamily());
+    // Built for every token, cached or not: the cache key is derived from it.
+    ObjectNode body =
+        CallContext.body(
+            session, userSession, clientSessionCtx, type, lightweight, config.contextNamespaces());
+    CacheKey key = CacheKey.of(runtime.identity(), type.cacheFamily(), body, CallContext.NOT_KEYED);
     // One call per token request: the access token, ID token and the rest share its outcome.
-    String memo = MEMO + model.getId() + ":" + key;
+    String memo = MEMO + key.digest();
     Resolution resolution = session.getAttribute(memo, Resolution.class);
     if (resolution == null) {
       resolution =
           runtime.resolve(
-              key,
-              () ->
-                  CallContext.body(
-                      session,
-                      userSession,
-                      clientSessionCtx,
-                      type,
-                      lightweight,
-                      config.contextNamespaces()),
-              () -> secret(session, realm, runtime, model));
+              key, () -> CallContext.bytes(body), () -> secret(session, realm, runtime, model));
       session.setAttribute(memo, resolution);
     }
     if (resolution instanceof Resolution.Answered answered) {
@@ -263,16 +252,6 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
     if (!dropped.isEmpty()) {
       runtime.droppedClaims(dropped);
     }
-  }
-
-  private static String sortedScopes(String scope) {
-    return scope == null
-        ? ""
-        : Arrays.stream(scope.split(" "))
-            .filter(s -> !s.isEmpty())
-            .sorted()
-            .distinct()
-            .collect(Collectors.joining(" "));
   }
 
   /**

@@ -38,6 +38,7 @@ public final class MapperRuntime implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MapperRuntime.class);
 
   private final String label;
+  private final String identity;
   private final ExternalClaimsConfig config;
   private final ClaimsHttpClient http;
   private final RequestAuth auth;
@@ -49,14 +50,19 @@ public final class MapperRuntime implements AutoCloseable {
   private final Set<String> loggedDrops = ConcurrentHashMap.newKeySet();
   private volatile String openedSecret;
 
+  /**
+   * @param identity the mapper and its whole config, as part of every cache key
+   */
   MapperRuntime(
       String realm,
       String mapperName,
       String mapperId,
+      String identity,
       ExternalClaimsConfig config,
       SsrfGuard guard,
       MeterRegistry registry) {
     this.label = "External claims mapper '" + mapperName + "' of realm '" + realm + "'";
+    this.identity = identity;
     this.config = config;
     this.http = new ClaimsHttpClient(guard);
     this.auth = RequestAuth.of(config, http);
@@ -73,6 +79,11 @@ public final class MapperRuntime implements AutoCloseable {
     return config;
   }
 
+  /** The mapper and its whole config: what every cache key of this runtime starts with. */
+  public String identity() {
+    return identity;
+  }
+
   public ClaimsPlacement placement() {
     return placement;
   }
@@ -81,7 +92,7 @@ public final class MapperRuntime implements AutoCloseable {
    * The answer for {@code key}: cached, shared with a call already running for it, or fetched now
    * within the configured timeout.
    *
-   * @param body the request body, built only when a call is made
+   * @param body the request body, written out only when a call is made
    * @param secret the resolved secret, read only when a call is made
    */
   public Resolution resolve(CacheKey key, Supplier<byte[]> body, SecretSource secret) {
@@ -115,7 +126,7 @@ public final class MapperRuntime implements AutoCloseable {
     Outcome outcome = Outcome.TRANSPORT_ERROR;
     String failure = "unexpected error";
     try {
-      // Built only now: an open breaker costs no reading of user data or of the vault.
+      // Only now: an open breaker costs no reading of the vault.
       byte[] body = bodySource.get();
       String secret = secretSource.get();
       if (config.authType().needsSecret() && (secret == null || secret.isEmpty())) {
