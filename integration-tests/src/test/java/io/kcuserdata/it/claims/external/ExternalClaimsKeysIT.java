@@ -220,12 +220,15 @@ class ExternalClaimsKeysIT {
               .findFirst()
               .orElseThrow(() -> new AssertionError("no H2 driver in the distribution"));
     }
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {h2Jar.toUri().toURL()}, null)) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {h2Jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       Driver driver =
           (Driver) loader.loadClass("org.h2.Driver").getDeclaredConstructor().newInstance();
+      // dev-file's database: no user name, no password.
       Properties credentials = new Properties();
-      credentials.put("user", "sa");
-      credentials.put("password", "password");
+      credentials.put("user", "");
+      credentials.put("password", "");
       String url = "jdbc:h2:file:" + home.resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE";
       try (Connection db = driver.connect(url, credentials);
           PreparedStatement update =
