@@ -3,6 +3,8 @@ package io.kcuserdata.core.spi;
 import io.kcuserdata.core.net.OutboundAllowLists;
 import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfGuard;
+import io.kcuserdata.core.secrets.RealmSecrets;
+import io.kcuserdata.core.secrets.SealingKey;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
@@ -10,17 +12,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * Reads the limits once at startup and removes a user's {@code org.<alias>} data when the user
- * leaves that organization.
+ * Reads the limits, the outbound allow-list and the key for the pack's secrets once at startup, and
+ * removes a user's {@code org.<alias>} data when the user leaves that organization.
  */
 public final class DefaultUserDataProviderFactory
     implements UserDataProviderFactory, ServerInfoAwareProviderFactory {
@@ -29,6 +33,7 @@ public final class DefaultUserDataProviderFactory
   static final String MAX_DEPTH = "max-depth";
   static final String MAX_NAMESPACE_BYTES = "max-namespace-bytes";
   static final String OUTBOUND_ALLOW_LIST = OutboundUse.SHARED_OPTION;
+  static final String SECRET_KEY = "secret-key";
 
   private static final Logger LOG = Logger.getLogger(DefaultUserDataProviderFactory.class);
 
@@ -36,6 +41,7 @@ public final class DefaultUserDataProviderFactory
   private Limits limits;
   private OutboundAllowLists allowLists;
   private final Map<OutboundUse, SsrfGuard> outboundGuards = new EnumMap<>(OutboundUse.class);
+  private SealingKey operatorKey;
 
   @Override
   public UserDataProvider create(KeycloakSession session) {
@@ -48,6 +54,16 @@ public final class DefaultUserDataProviderFactory
       @Override
       public SsrfGuard outboundGuard(OutboundUse use) {
         return outboundGuards.get(use);
+      }
+
+      @Override
+      public Optional<SealingKey> operatorKey() {
+        return Optional.ofNullable(operatorKey);
+      }
+
+      @Override
+      public RealmSecrets secrets(RealmModel realm) {
+        return new RealmSecrets(operatorKey, new KeycloakRealmKeys(session, realm));
       }
     };
   }
@@ -72,6 +88,20 @@ public final class DefaultUserDataProviderFactory
         LOG.infof("outbound calls for %s may reach: %s", use.option(), allowLists.of(use));
       }
     }
+    String key = config.get(SECRET_KEY);
+    if (key == null || key.isBlank()) {
+      operatorKey = null;
+      LOG.warn(
+          "The pack seals the secrets it keeps in Keycloak's configuration (auth.secret of"
+              + " external claims mappers) and keys its IdP sync fingerprints with each realm's own"
+              + " AES key, which is stored in the same database. Set"
+              + " --spi-userdata--default--secret-key to 32 random bytes in base64 (openssl rand"
+              + " -base64 32), kept outside the database, to seal them under a key of yours.");
+    } else {
+      operatorKey = SealingKey.operator(key, "--spi-userdata--default--secret-key");
+      LOG.infof(
+          "the pack's secrets are sealed under the secret-key with key id %s", operatorKey.kid());
+    }
   }
 
   @Override
@@ -94,6 +124,11 @@ public final class DefaultUserDataProviderFactory
     info.put(MAX_DEPTH, Integer.toString(limits.maxDepth()));
     info.put(MAX_NAMESPACE_BYTES, Integer.toString(limits.maxNamespaceBytes()));
     info.putAll(allowLists.describe());
+    info.put(
+        SECRET_KEY,
+        operatorKey == null
+            ? "(not set: each realm's own AES key)"
+            : "(set: key id " + operatorKey.kid() + ")");
     return info;
   }
 
@@ -135,6 +170,17 @@ public final class DefaultUserDataProviderFactory
             "Replaces outbound-allow-list for the claims mapper: the internal hosts and networks"
                 + " its API and token endpoint may be on; none: no exception. Unset:"
                 + " outbound-allow-list.")
+        .add()
+        .property()
+        .name(SECRET_KEY)
+        .type("string")
+        .secret(true)
+        .helpText(
+            "32 random bytes in base64 (openssl rand -base64 32) sealing the pack's secrets at"
+                + " rest with AES-256-GCM (auth.secret of external claims mappers; webhook"
+                + " secrets) and keying its IdP sync fingerprints (HMAC-SHA256). Empty: each"
+                + " realm's own AES key, kept in the same database. Keep it: values sealed under"
+                + " it cannot be opened without it.")
         .add()
         .build();
   }

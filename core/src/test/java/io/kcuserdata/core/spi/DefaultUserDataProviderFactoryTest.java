@@ -80,7 +80,53 @@ class DefaultUserDataProviderFactoryTest {
             "max-namespace-bytes",
             "outbound-allow-list",
             "webhooks-outbound-allow-list",
-            "claims-outbound-allow-list");
+            "claims-outbound-allow-list",
+            "secret-key");
+  }
+
+  @Nested
+  class SecretKey {
+
+    private static final String KEY = "KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=";
+
+    @Test
+    void isUnsetByDefaultSoEachRealmsAesKeySeals() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of());
+
+      assertThat(factory.create(null).operatorKey()).isEmpty();
+      assertThat(factory.getOperationalInfo())
+          .containsEntry("secret-key", "(not set: each realm's own AES key)");
+    }
+
+    @Test
+    void isReadOnceAndShownByItsKeyIdOnly() {
+      DefaultUserDataProviderFactory factory = initialized(Map.of("secret-key", KEY));
+
+      String kid = factory.create(null).operatorKey().orElseThrow().kid();
+      assertThat(kid).startsWith("op-");
+      assertThat(factory.getOperationalInfo())
+          .containsEntry("secret-key", "(set: key id " + kid + ")");
+      assertThat(factory.getOperationalInfo().toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void isMarkedSecretForTheServerInfoPage() {
+      assertThat(new DefaultUserDataProviderFactory().getConfigMetadata())
+          .filteredOn(p -> p.getName().equals("secret-key"))
+          .singleElement()
+          .matches(p -> p.isSecret());
+    }
+
+    @Test
+    void thatIsNotThirtyTwoBytesOfBase64StopsTheServerNamingTheOptionNotTheValue() {
+      String shortKey = "c2hvcnQta2V5";
+
+      assertThatThrownBy(() -> initialized(Map.of("secret-key", shortKey)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--spi-userdata--default--secret-key")
+          .hasMessageContaining("32 bytes")
+          .hasMessageNotContaining(shortKey);
+    }
   }
 
   @Nested

@@ -8,8 +8,11 @@ import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.storage.NamespaceStore;
 import io.kcuserdata.core.token.TokenOrganization;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
@@ -20,15 +23,27 @@ import org.keycloak.models.UserSessionModel;
 
 /**
  * The request body the claims API receives: who the token is for and in which context. Only the
- * client the token is issued to is named, and only the user-data namespaces the admin listed.
+ * client the token is issued to is named, and only the user-data namespaces the admin listed. The
+ * cache key is derived from this body ({@link io.kcuserdata.claims.cache.CacheKey}), every member
+ * of it except {@link #NOT_KEYED}.
  */
 final class CallContext {
+
+  /**
+   * What the answer is shared across: the login session (else every session of a user, and every
+   * client-credentials grant, would call again), the grant (a refresh and a later introspection
+   * reuse the answer of the grant that issued the token) and the token being built within its
+   * family ({@code token_type}, {@code lightweight}; the family itself is keyed). Everything else
+   * the body carries, a member added later included, is part of the key.
+   */
+  static final Set<String> NOT_KEYED =
+      Set.of("session_id", "grant_type", "token_type", "lightweight");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private CallContext() {}
 
-  static byte[] body(
+  static ObjectNode body(
       KeycloakSession session,
       UserSessionModel userSession,
       ClientSessionContext clientSessionCtx,
@@ -39,7 +54,7 @@ final class CallContext {
     body.put("realm", session.getContext().getRealm().getName());
     body.put("client_id", client(clientSessionCtx).getClientId());
     body.put("grant_type", clientSessionCtx.getAttribute(Constants.GRANT_TYPE, String.class));
-    body.put("scope", clientSessionCtx.getScopeString());
+    body.put("scope", sorted(clientSessionCtx.getScopeString()));
     body.put("token_type", type.wireName());
     if (type == TokenType.ACCESS) {
       body.put("lightweight", lightweight);
@@ -69,11 +84,26 @@ final class CallContext {
     } else {
       body.set("user", user(user, namespaces));
     }
+    return body;
+  }
+
+  static byte[] bytes(ObjectNode body) {
     try {
       return MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write the claims request", e);
     }
+  }
+
+  /** The granted scopes, each once, in name order: the same set always reads the same. */
+  private static String sorted(String scope) {
+    return scope == null
+        ? ""
+        : Arrays.stream(scope.split(" "))
+            .filter(s -> !s.isEmpty())
+            .sorted()
+            .distinct()
+            .collect(Collectors.joining(" "));
   }
 
   static ClientModel client(ClientSessionContext clientSessionCtx) {

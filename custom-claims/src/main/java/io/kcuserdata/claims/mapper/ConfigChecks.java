@@ -17,7 +17,7 @@ import org.keycloak.protocol.ProtocolMapperConfigException;
 /**
  * What {@code validateConfig} checks beyond parsing: the URLs against the SSRF guard (a host that
  * does not resolve yet is accepted; it is checked again at every call) and the format of a literal
- * HMAC secret.
+ * HMAC secret (typed in, or opened from its sealed form).
  */
 final class ConfigChecks {
 
@@ -26,14 +26,17 @@ final class ConfigChecks {
 
   private ConfigChecks() {}
 
-  static void check(ExternalClaimsConfig config, SsrfGuard guard) {
+  /**
+   * @param literalSecret the secret itself when it is configured literally (typed in or sealed);
+   *     null for a vault reference or none
+   */
+  static void check(ExternalClaimsConfig config, SsrfGuard guard, String literalSecret) {
     checkUrl("Claims API URL", config.url(), guard);
     if (config.tokenUrl() != null) {
       checkUrl("Token endpoint URL", config.tokenUrl(), guard);
     }
-    String secret = config.secret();
-    boolean vaultReference = secret.startsWith("${vault.") && secret.endsWith("}");
-    if (config.authType() == AuthType.HMAC && !vaultReference) {
+    String secret = literalSecret;
+    if (config.authType() == AuthType.HMAC && secret != null) {
       try {
         WebhookSecret.parse(secret);
       } catch (IllegalArgumentException e) {

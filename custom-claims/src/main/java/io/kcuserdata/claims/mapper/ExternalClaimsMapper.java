@@ -1,26 +1,35 @@
 package io.kcuserdata.claims.mapper;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.claims.cache.CacheKey;
 import io.kcuserdata.claims.config.ExternalClaimsConfig;
 import io.kcuserdata.claims.config.InvalidConfigException;
+import io.kcuserdata.claims.http.CallFailedException;
+import io.kcuserdata.claims.http.Outcome;
 import io.kcuserdata.claims.runtime.MapperRuntime;
 import io.kcuserdata.claims.runtime.MapperRuntimes;
 import io.kcuserdata.claims.runtime.Resolution;
+import io.kcuserdata.claims.secret.MapperSecret;
+import io.kcuserdata.claims.secret.PlainSecretsAtStartup;
+import io.kcuserdata.claims.secret.SealOnArrival;
 import io.kcuserdata.claims.shaping.ApiAnswer;
 import io.kcuserdata.core.net.OutboundUse;
+import io.kcuserdata.core.secrets.RealmSecrets;
+import io.kcuserdata.core.secrets.SealedSecretException;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.micrometer.core.instrument.Metrics;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -79,17 +88,44 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
   }
 
   @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    factory.register(new SealOnArrival());
+    factory.register(
+        event -> {
+          if (event instanceof PostMigrationEvent) {
+            PlainSecretsAtStartup.seal(factory);
+          }
+        });
+  }
+
+  /**
+   * Checks the config the admin API is about to store and seals a secret typed in, in place: the
+   * admin API stores this very model afterwards, so the secret is never stored in clear. A sealed
+   * secret sent back unchanged is kept if it still opens for this realm and config.
+   */
+  @Override
   public void validateConfig(
       KeycloakSession session,
       RealmModel realm,
       ProtocolMapperContainerModel client,
       ProtocolMapperModel mapperModel)
       throws ProtocolMapperConfigException {
+    Map<String, String> raw = mapperModel.getConfig();
     try {
-      ExternalClaimsConfig config = ExternalClaimsConfig.parse(mapperModel.getConfig());
-      ConfigChecks.check(config, guard(session));
+      ExternalClaimsConfig config = ExternalClaimsConfig.parse(raw);
+      RealmSecrets secrets = session.getProvider(UserDataProvider.class).secrets(realm);
+      String literal =
+          switch (MapperSecret.formOf(raw)) {
+            case SEALED -> MapperSecret.open(secrets, realm.getId(), raw);
+            case PLAIN -> config.secret();
+            default -> null;
+          };
+      ConfigChecks.check(config, guard(session), literal);
+      MapperSecret.sealInPlace(secrets, realm.getId(), raw);
     } catch (InvalidConfigException e) {
       throw ConfigChecks.invalid(e.getMessage());
+    } catch (SealedSecretException e) {
+      throw ConfigChecks.invalid(MapperSecret.refusal(e));
     }
   }
 
@@ -179,28 +215,18 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
       return;
     }
     ExternalClaimsConfig config = runtime.config();
-    CacheKey key =
-        new CacheKey(
-            user.getId(),
-            CallContext.client(clientSessionCtx).getClientId(),
-            sortedScopes(clientSessionCtx.getScopeString()),
-            type.cacheFamily());
+    // Built for every token, cached or not: the cache key is derived from it.
+    ObjectNode body =
+        CallContext.body(
+            session, userSession, clientSessionCtx, type, lightweight, config.contextNamespaces());
+    CacheKey key = CacheKey.of(runtime.identity(), type.cacheFamily(), body, CallContext.NOT_KEYED);
     // One call per token request: the access token, ID token and the rest share its outcome.
-    String memo = MEMO + model.getId() + ":" + key;
+    String memo = MEMO + key.digest();
     Resolution resolution = session.getAttribute(memo, Resolution.class);
     if (resolution == null) {
       resolution =
           runtime.resolve(
-              key,
-              () ->
-                  CallContext.body(
-                      session,
-                      userSession,
-                      clientSessionCtx,
-                      type,
-                      lightweight,
-                      config.contextNamespaces()),
-              () -> secret(session, config.secret()));
+              key, () -> CallContext.bytes(body), () -> secret(session, realm, runtime, model));
       session.setAttribute(memo, resolution);
     }
     if (resolution instanceof Resolution.Answered answered) {
@@ -229,24 +255,41 @@ public final class ExternalClaimsMapper extends AbstractOIDCProtocolMapper
     }
   }
 
-  private static String sortedScopes(String scope) {
-    return scope == null
-        ? ""
-        : Arrays.stream(scope.split(" "))
-            .filter(s -> !s.isEmpty())
-            .sorted()
-            .distinct()
-            .collect(Collectors.joining(" "));
-  }
-
-  /** The secret, read from Keycloak's vault when it is a vault reference. */
-  private static String secret(KeycloakSession session, String configured) {
-    if (configured.isEmpty()) {
-      return null;
-    }
-    try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
-      return secret.get().orElse(null);
-    }
+  /**
+   * The secret for a call: read from Keycloak's vault at each call for a vault reference (the vault
+   * may change it), opened once per config when sealed, as it is when stored in clear before the
+   * pack sealed secrets.
+   */
+  private static String secret(
+      KeycloakSession session, RealmModel realm, MapperRuntime runtime, ProtocolMapperModel model)
+      throws CallFailedException {
+    Map<String, String> raw = model.getConfig();
+    String configured = runtime.config().secret();
+    return switch (MapperSecret.formOf(configured)) {
+      case NONE -> null;
+      case VAULT_REFERENCE -> {
+        try (VaultStringSecret secret = session.vault().getStringSecret(configured)) {
+          yield secret.get().orElse(null);
+        }
+      }
+      case SEALED ->
+          runtime.openedSecret(
+              () -> {
+                try {
+                  return MapperSecret.open(
+                      session.getProvider(UserDataProvider.class).secrets(realm),
+                      realm.getId(),
+                      raw);
+                } catch (SealedSecretException e) {
+                  throw new CallFailedException(
+                      Outcome.TRANSPORT_ERROR,
+                      "its sealed secret cannot be opened: "
+                          + e.getMessage()
+                          + "; enter the secret again");
+                }
+              });
+      case PLAIN -> configured;
+    };
   }
 
   private static io.kcuserdata.core.net.SsrfGuard guard(KeycloakSession session) {

@@ -45,9 +45,10 @@ final class ExternalClaimsProperties {
             .type(ProviderConfigProperty.PASSWORD)
             .secret(true)
             .helpText(
-                "The HMAC secret (whsec_…), bearer token or client secret. Prefer a vault"
-                    + " reference such as ${vault.claims-api}: Keycloak returns a mapper's config"
-                    + " to admins as it is stored.")
+                "The HMAC secret (whsec_…), bearer token or client secret, or a vault reference"
+                    + " such as ${vault.claims-api}. A secret typed in is stored sealed and shown"
+                    + " only so; it stays with this realm, URL, token endpoint and authentication"
+                    + " type: enter it again when changing those.")
             .add()
             .property()
             .name(AUTH_TOKEN_URL)
@@ -82,8 +83,9 @@ final class ExternalClaimsProperties {
             .type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue(DEFAULT_CACHE_TTL_SECONDS)
             .helpText(
-                "How long an answer is reused for the same user, client, scopes and token family"
-                    + " (0 to 86400; 0 calls once per token request).")
+                "How long an answer is reused for a call that would send the same request (the"
+                    + " same user and user data, client, scopes, organization, audience and token"
+                    + " family; 0 to 86400; 0 calls once per token request).")
             .add()
             .property()
             .name(FAILURE_POLICY)

@@ -38,6 +38,7 @@ public final class MapperRuntime implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MapperRuntime.class);
 
   private final String label;
+  private final String identity;
   private final ExternalClaimsConfig config;
   private final ClaimsHttpClient http;
   private final RequestAuth auth;
@@ -47,15 +48,21 @@ public final class MapperRuntime implements AutoCloseable {
   private final AnswerReader reader;
   private final ClaimsPlacement placement;
   private final Set<String> loggedDrops = ConcurrentHashMap.newKeySet();
+  private volatile String openedSecret;
 
+  /**
+   * @param identity the mapper and its whole config, as part of every cache key
+   */
   MapperRuntime(
       String realm,
       String mapperName,
       String mapperId,
+      String identity,
       ExternalClaimsConfig config,
       SsrfGuard guard,
       MeterRegistry registry) {
     this.label = "External claims mapper '" + mapperName + "' of realm '" + realm + "'";
+    this.identity = identity;
     this.config = config;
     this.http = new ClaimsHttpClient(guard);
     this.auth = RequestAuth.of(config, http);
@@ -72,6 +79,11 @@ public final class MapperRuntime implements AutoCloseable {
     return config;
   }
 
+  /** The mapper and its whole config: what every cache key of this runtime starts with. */
+  public String identity() {
+    return identity;
+  }
+
   public ClaimsPlacement placement() {
     return placement;
   }
@@ -80,10 +92,10 @@ public final class MapperRuntime implements AutoCloseable {
    * The answer for {@code key}: cached, shared with a call already running for it, or fetched now
    * within the configured timeout.
    *
-   * @param body the request body, built only when a call is made
+   * @param body the request body, written out only when a call is made
    * @param secret the resolved secret, read only when a call is made
    */
-  public Resolution resolve(CacheKey key, Supplier<byte[]> body, Supplier<String> secret) {
+  public Resolution resolve(CacheKey key, Supplier<byte[]> body, SecretSource secret) {
     Deadline deadline = Deadline.in(config.timeout());
     try {
       ClaimsCache.Lookup lookup = cache.get(key, deadline, () -> call(body, secret, deadline));
@@ -102,8 +114,7 @@ public final class MapperRuntime implements AutoCloseable {
     }
   }
 
-  private ApiAnswer call(
-      Supplier<byte[]> bodySource, Supplier<String> secretSource, Deadline deadline)
+  private ApiAnswer call(Supplier<byte[]> bodySource, SecretSource secretSource, Deadline deadline)
       throws CallFailedException {
     metrics.lookup(false);
     CircuitBreaker.Permit permit = breaker.acquire();
@@ -115,7 +126,7 @@ public final class MapperRuntime implements AutoCloseable {
     Outcome outcome = Outcome.TRANSPORT_ERROR;
     String failure = "unexpected error";
     try {
-      // Built only now: an open breaker costs no reading of user data or of the vault.
+      // Only now: an open breaker costs no reading of the vault.
       byte[] body = bodySource.get();
       String secret = secretSource.get();
       if (config.authType().needsSecret() && (secret == null || secret.isEmpty())) {
@@ -183,6 +194,35 @@ public final class MapperRuntime implements AutoCloseable {
     if (!fresh.isEmpty()) {
       LOG.warnf("%s: ignored claims the API may not set: %s", label, String.join(", ", fresh));
     }
+  }
+
+  /** Where a call's secret comes from: the vault, its sealed form, or the config as it is. */
+  @FunctionalInterface
+  public interface SecretSource {
+    /**
+     * @return the secret, or null when there is none (or the vault has no entry)
+     * @throws CallFailedException when the secret exists but cannot be read
+     */
+    String get() throws CallFailedException;
+  }
+
+  /** Opens a sealed secret. */
+  @FunctionalInterface
+  public interface Opener {
+    String open() throws CallFailedException;
+  }
+
+  /**
+   * The secret this config's sealed {@code auth.secret} holds, opened once and kept with the
+   * runtime: a changed config gets a new runtime, so it is never stale.
+   */
+  public String openedSecret(Opener opener) throws CallFailedException {
+    String opened = openedSecret;
+    if (opened == null) {
+      opened = opener.open();
+      openedSecret = opened;
+    }
+    return opened;
   }
 
   CircuitBreaker.State breakerState() {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,15 @@ public final class MapperRuntimes implements AutoCloseable {
   private record Identity(String realm, String name, Map<String, String> config) {
     boolean matches(String realm, String name, Map<String, String> config) {
       return this.realm.equals(realm) && this.name.equals(name) && this.config.equals(config);
+    }
+
+    /** The mapper and its config in a stable text: the start of every cache key. */
+    String describe(String mapperId) {
+      StringBuilder text = new StringBuilder(mapperId).append('\n').append(realm);
+      text.append('\n').append(name);
+      new TreeMap<>(config)
+          .forEach((key, value) -> text.append('\n').append(key).append('=').append(value));
+      return text.toString();
     }
   }
 
@@ -78,7 +88,14 @@ public final class MapperRuntimes implements AutoCloseable {
               }
               return new Entry(
                   identity,
-                  new MapperRuntime(realm, mapperName, mapperId, parsed, guard, registry));
+                  new MapperRuntime(
+                      realm,
+                      mapperName,
+                      mapperId,
+                      identity.describe(mapperId),
+                      parsed,
+                      guard,
+                      registry));
             })
         .runtime();
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ClaimsCacheTest {
 
-  static final CacheKey KEY = new CacheKey("user-1", "app", "email openid", "token");
-  static final CacheKey OTHER_KEY = new CacheKey("user-2", "app", "email openid", "token");
+  static final CacheKey KEY = new CacheKey("user-1");
+  static final CacheKey OTHER_KEY = new CacheKey("user-2");
   static final Duration TTL = Duration.ofSeconds(60);
 
   static final ApiAnswer.Claims GOLD = claims("{\"plan\":\"gold\"}");

@@ -21,6 +21,11 @@ class ConfigChecksTest {
 
   private static final String PUBLIC_URL = "https://93.184.215.14/claims";
 
+  /** As validateConfig calls it for a secret typed in (or opened from its sealed form). */
+  private static void check(ExternalClaimsConfig config, SsrfGuard guard) {
+    ConfigChecks.check(config, guard, config.secret().isEmpty() ? null : config.secret());
+  }
+
   private static ExternalClaimsConfig config(String... keyValues) {
     Map<String, String> raw = new HashMap<>();
     raw.put("url", PUBLIC_URL);
@@ -35,14 +40,13 @@ class ConfigChecksTest {
 
     @Test
     void aPublicAddressPasses() {
-      assertThatCode(() -> ConfigChecks.check(config(), SsrfGuard.defaults()))
-          .doesNotThrowAnyException();
+      assertThatCode(() -> check(config(), SsrfGuard.defaults())).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/c", "http://10.1.2.3/c", "http://169.254.169.254/c"})
     void anInternalApiUrlIsRefusedNamingTheAllowListOption(String url) {
-      assertThatThrownBy(() -> ConfigChecks.check(config("url", url), SsrfGuard.defaults()))
+      assertThatThrownBy(() -> check(config("url", url), SsrfGuard.defaults()))
           .isInstanceOf(InvalidConfigException.class)
           .hasMessageStartingWith("Claims API URL is refused: ")
           .hasMessageContaining("spi-userdata--default--outbound-allow-list");
@@ -57,7 +61,7 @@ class ConfigChecksTest {
               "auth.client.id", "kc",
               "auth.token.url", "http://192.168.0.10/token");
 
-      assertThatThrownBy(() -> ConfigChecks.check(config, SsrfGuard.defaults()))
+      assertThatThrownBy(() -> check(config, SsrfGuard.defaults()))
           .hasMessageStartingWith("Token endpoint URL is refused: ");
     }
 
@@ -65,8 +69,7 @@ class ConfigChecksTest {
     void theOperatorsAllowListLetsInternalHostsThrough() {
       assertThatCode(
               () ->
-                  ConfigChecks.check(
-                      config("url", "http://10.1.2.3/c"), SsrfGuard.withAllowList("10.0.0.0/8")))
+                  check(config("url", "http://10.1.2.3/c"), SsrfGuard.withAllowList("10.0.0.0/8")))
           .doesNotThrowAnyException();
     }
   }
@@ -78,7 +81,7 @@ class ConfigChecksTest {
     void aLiteralSecretMustBeAWebhookSecret() {
       ExternalClaimsConfig config = config("auth.type", "hmac", "auth.secret", "not-a-secret");
 
-      assertThatThrownBy(() -> ConfigChecks.check(config, SsrfGuard.defaults()))
+      assertThatThrownBy(() -> check(config, SsrfGuard.defaults()))
           .isInstanceOf(InvalidConfigException.class)
           .hasMessageStartingWith("HMAC secret: ")
           .hasMessageNotContaining("not-a-secret");
@@ -89,15 +92,14 @@ class ConfigChecksTest {
       String secret = WebhookSecret.generate().encoded();
 
       assertThatCode(
-              () ->
-                  ConfigChecks.check(
-                      config("auth.type", "hmac", "auth.secret", secret), SsrfGuard.defaults()))
+              () -> check(config("auth.type", "hmac", "auth.secret", secret), SsrfGuard.defaults()))
           .doesNotThrowAnyException();
       assertThatCode(
               () ->
                   ConfigChecks.check(
                       config("auth.type", "hmac", "auth.secret", "${vault.hmac}"),
-                      SsrfGuard.defaults()))
+                      SsrfGuard.defaults(),
+                      null))
           .doesNotThrowAnyException();
     }
 
@@ -105,7 +107,7 @@ class ConfigChecksTest {
     void otherAuthTypesTakeAnySecret() {
       assertThatCode(
               () ->
-                  ConfigChecks.check(
+                  check(
                       config("auth.type", "bearer", "auth.secret", "anything"),
                       SsrfGuard.defaults()))
           .doesNotThrowAnyException();

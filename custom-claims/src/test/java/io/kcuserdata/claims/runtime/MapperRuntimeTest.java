@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MapperRuntimeTest {
 
   private static final SsrfGuard GUARD = SsrfGuard.withAllowList("127.0.0.1/32");
-  private static final CacheKey KEY = new CacheKey("u1", "app", "openid", "token");
+  private static final CacheKey KEY = new CacheKey("u1-app-openid-token");
   private static final byte[] BODY = "{\"user\":{\"id\":\"u1\"}}".getBytes(StandardCharsets.UTF_8);
   private static final ApiAnswer.Claims GOLD =
       new ApiAnswer.Claims(Json.parseOrNull("{\"plan\":\"gold\"}"));
@@ -69,7 +69,8 @@ class MapperRuntimeTest {
     for (int i = 0; i < keyValues.length; i += 2) {
       raw.put(keyValues[i], keyValues[i + 1]);
     }
-    runtime = new MapperRuntime("realm", "claims", "mapper-1", parse(raw), GUARD, registry);
+    runtime =
+        new MapperRuntime("realm", "claims", "mapper-1", "mapper-1", parse(raw), GUARD, registry);
     return runtime;
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MapperRuntimesTest {
 
   private static final SsrfGuard GUARD = SsrfGuard.withAllowList("127.0.0.1/32");
-  private static final CacheKey KEY = new CacheKey("u1", "app", "openid", "token");
+  private static final CacheKey KEY = new CacheKey("u1-app-openid-token");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final MapperRuntimes runtimes = new MapperRuntimes(registry);

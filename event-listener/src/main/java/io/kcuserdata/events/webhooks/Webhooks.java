@@ -1,9 +1,9 @@
 package io.kcuserdata.events.webhooks;
 
+import io.kcuserdata.core.secrets.SecretCipher;
 import io.kcuserdata.events.webhooks.dispatch.Dispatcher;
 import io.kcuserdata.events.webhooks.endpoint.Endpoint;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
-import io.kcuserdata.events.webhooks.endpoint.SecretCipher;
 import io.kcuserdata.events.webhooks.endpoint.Subscriptions;
 import io.kcuserdata.events.webhooks.outbox.DeliveryLog;
 import io.kcuserdata.events.webhooks.outbox.Outbox;

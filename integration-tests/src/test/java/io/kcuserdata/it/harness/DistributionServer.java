@@ -73,15 +73,35 @@ public final class DistributionServer implements KeycloakServer {
 
   /** The same with other database options, e.g. a shared PostgreSQL for a second node. */
   public static DistributionServer startCopy(String name, List<String> dbArgs) {
+    return startAt(copy(name), dbArgs);
+  }
+
+  /**
+   * The copy {@link #startCopy} makes, not started yet: for tests that put files in it first (a
+   * realm to import at startup under {@code data/import}).
+   */
+  public static Path copy(String name) {
     Path source = KeycloakExtension.distributionHome();
     Path copy = source.getParent().resolve(name);
     Copies.copyTree(source, copy);
-    return start(copy, copy.resolve("server.log"), dbArgs, freePort(), freePort());
+    return copy;
+  }
+
+  /** Starts the server of a {@link #copy} with {@code args} (database options and any others). */
+  public static DistributionServer startAt(Path copy, List<String> args) {
+    return start(copy, copy.resolve("server.log"), args, freePort(), freePort());
   }
 
   /** The same server started again (same home, database, ports) after {@link #kill()}. */
   public DistributionServer restart() {
     return start(home, log.file(), dbArgs, baseUrl.getPort(), managementUrl.getPort());
+  }
+
+  /** As {@link #restart()}, with {@code moreArgs} added to the options it ran with. */
+  public DistributionServer restartWith(List<String> moreArgs) {
+    List<String> args = new ArrayList<>(dbArgs);
+    args.addAll(moreArgs);
+    return start(home, log.file(), args, baseUrl.getPort(), managementUrl.getPort());
   }
 
   /** SIGKILL to the JVM: no shutdown hook, no orderly close, as in a crash. */

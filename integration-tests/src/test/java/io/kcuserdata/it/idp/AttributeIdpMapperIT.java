@@ -7,6 +7,7 @@ import io.kcuserdata.it.harness.Browser;
 import io.kcuserdata.it.harness.HttpApi;
 import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.KeycloakServer;
+import io.kcuserdata.it.harness.LoginOutcome;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.ServerLog;
 import io.kcuserdata.it.harness.TestRealm;
@@ -20,6 +21,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig.UnmanagedAttributePolicy;
 
 /**
  * {@code userdata-attribute-idp-mapper} with real brokered logins: a second realm of the same
@@ -448,6 +450,132 @@ class AttributeIdpMapperIT {
               .path("idp");
       assertThat(idp.path("alpha").path("sub").asText()).isEqualTo(alphaSub);
       assertThat(idp.path("beta").path("sub").asText()).isEqualTo(betaSub);
+    }
+  }
+
+  @Nested
+  class TheSyncFingerprints {
+
+    private static final java.util.regex.Pattern KEYED =
+        java.util.regex.Pattern.compile("hmac:(op|aes)-[^:\"]+:[A-Za-z0-9_-]{22}");
+
+    /** Ursula signs in through the provider; her own token, from the consumer's test app. */
+    private String signIn(Browser browser, BrokerSetup setup) {
+      LoginOutcome outcome =
+          browser.loginThroughIdp(
+              setup.consumer, BrokerSetup.ALIAS, "ursula", BrokerSetup.PASSWORD);
+      assertThat(outcome.signedIn()).as(outcome.pageText()).isTrue();
+      var tokens = setup.consumer.tokens().exchangeCode(outcome.code());
+      assertThat(tokens.ok()).as(tokens.body().toString()).isTrue();
+      return tokens.accessToken();
+    }
+
+    @Test
+    void areKeyedHmacsThatAdminsSeeAndTheUserNeverDoes(
+        Realms realms, Browser browser, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "FORCE");
+      // Users see undeclared attributes too, the most permissive setting.
+      setup.consumer.unmanagedAttributes(UnmanagedAttributePolicy.ENABLED);
+      setup.mapper(
+          "plan",
+          Map.of(
+              "source",
+              "plan",
+              "target",
+              "custom_data.plan",
+              "update.policy",
+              "preserve-local-edits"));
+      setup.mapper(
+          "company",
+          Map.of(
+              "source",
+              "company",
+              "target",
+              "app_metadata.company",
+              "update.policy",
+              "preserve-local-edits"));
+      String token = signIn(browser, setup);
+      String userId =
+          setup.consumer.admin().users().searchByUsername("ursula", true).get(0).getId();
+      HttpApi ursula = setup.consumer.http(token);
+      String me = "/realms/" + setup.consumer.name() + "/user-data/me";
+      String account = "/realms/" + setup.consumer.name() + "/account";
+
+      JsonNode adminExport =
+          admin
+              .get(
+                  "/admin/realms/"
+                      + setup.consumer.name()
+                      + "/user-data/users/"
+                      + userId
+                      + "/export")
+              .requireStatus(200)
+              .json();
+      List<HttpApi.Answer> ownAnswers =
+          List.of(
+              ursula.get(me),
+              ursula.send(
+                  "PATCH",
+                  me,
+                  "application/merge-patch+json",
+                  "{\"user_metadata\":{\"lang\":\"fr\"}}"),
+              ursula.get(me + "/export"),
+              ursula.get(account, "Accept", "application/json"),
+              ursula.get(account + "?userProfileMetadata=true", "Accept", "application/json"));
+
+      JsonNode synced = adminExport.path("status").path("idp_sync").path(BrokerSetup.ALIAS);
+      assertThat(synced.path("custom_data.plan").asText()).matches(KEYED);
+      assertThat(synced.path("app_metadata.company").asText()).matches(KEYED);
+      List<String> fingerprints =
+          List.of(
+              synced.path("custom_data.plan").asText(),
+              synced.path("app_metadata.company").asText());
+      for (HttpApi.Answer own : ownAnswers) {
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.body())
+            .as(own.body())
+            .doesNotContain("idp_sync")
+            .doesNotContain("hmac:")
+            .doesNotContain(fingerprints.get(0))
+            .doesNotContain(fingerprints.get(1));
+      }
+    }
+
+    @Test
+    void stillTellALocalEditFromTheProvidersValue(Realms realms, Browser browser, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "FORCE");
+      setup.mapper(
+          "plan",
+          Map.of(
+              "source",
+              "plan",
+              "target",
+              "custom_data.plan",
+              "update.policy",
+              "preserve-local-edits"));
+      String userId = setup.login(browser);
+      String first =
+          data(admin, setup, userId)
+              .path("status")
+              .path("idp_sync")
+              .path(BrokerSetup.ALIAS)
+              .path("custom_data.plan")
+              .asText();
+      setup.setUpstream(Map.of("plan", List.of("enterprise")));
+
+      setup.login(browser);
+
+      JsonNode after = data(admin, setup, userId);
+      String second =
+          after
+              .path("status")
+              .path("idp_sync")
+              .path(BrokerSetup.ALIAS)
+              .path("custom_data.plan")
+              .asText();
+      assertThat(after.path("custom_data").path("plan").asText()).isEqualTo("enterprise");
+      assertThat(first).matches(KEYED);
+      assertThat(second).matches(KEYED).isNotEqualTo(first);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.secrets.Fingerprints;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
@@ -26,9 +27,9 @@ import org.keycloak.models.UserModel;
 
 /**
  * One run of one mapper for one brokered login: read the claim, decide by the update policy, write
- * through the user-data service as the provider (its rules and limits apply), and record what was
- * written for {@code preserve-local-edits}. A value the rules refuse is skipped, logged and noted
- * for the sign-in's event, never with the value; the login goes on.
+ * through the user-data service as the provider (its rules and limits apply), and record a keyed
+ * fingerprint of what was written for {@code preserve-local-edits}. A value the rules refuse is
+ * skipped, logged and noted for the sign-in's event, never with the value; the login goes on.
  */
 final class AttributeImport {
 
@@ -74,19 +75,29 @@ final class AttributeImport {
           "the value of " + config.source() + " is not a " + config.type().configValue());
       return;
     }
-    UserDataService service = session.getProvider(UserDataProvider.class).service();
+    UserDataProvider provider = session.getProvider(UserDataProvider.class);
+    UserDataService service = provider.service();
+    SyncFingerprints fingerprints = new SyncFingerprints(provider.secrets(realm).fingerprints());
     UserAttributes attributes = new UserModelAttributes(user);
     UserDataDocument document = service.read(attributes);
     AttributeName target = config.target();
     ObjectNode status = document.get(Namespace.STATUS);
+    JsonNode current = document.get(target.namespace()).get(target.key());
+    Fingerprints.Verdict lastWritten =
+        fingerprints.check(SyncState.recorded(status, alias, target.value()), current);
     TargetSync.Outcome outcome =
         TargetSync.decide(
-            config.updatePolicy(),
-            config.onMissing(),
-            document.get(target.namespace()).get(target.key()),
-            incoming,
-            SyncState.recorded(status, alias, target.value()));
+            config.updatePolicy(), config.onMissing(), current, incoming, lastWritten.matches());
     if (outcome instanceof TargetSync.Keep) {
+      if (lastWritten == Fingerprints.Verdict.OUTDATED) {
+        // Still the value the provider wrote: record it again, keyed under the current key.
+        service.patch(
+            Caller.system(),
+            attributes,
+            Memberships.of(session, realm, user),
+            SyncState.patch(alias, target.value(), fingerprints.of(current)),
+            null);
+      }
       return;
     }
     JsonNode written =
@@ -104,7 +115,7 @@ final class AttributeImport {
       skipped(context, target.value(), e.getMessage());
       return;
     }
-    String fingerprint = written.isNull() ? null : TargetSync.fingerprint(written);
+    String fingerprint = written.isNull() ? null : fingerprints.of(written);
     service.patch(
         Caller.system(),
         attributes,

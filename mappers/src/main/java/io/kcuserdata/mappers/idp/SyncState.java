@@ -6,8 +6,9 @@ import io.kcuserdata.core.json.Json;
 
 /**
  * Fingerprints of the values each provider last wrote, kept in the pack's own {@code status}
- * namespace under {@code idp_sync}: {@code {"<alias>":{"custom_data.plan":"<fingerprint>"}}}. Users
- * never see it; admins read it; only the pack writes it.
+ * namespace under {@code idp_sync}: {@code {"<alias>":{"custom_data.plan":"hmac:<key id>:<hmac>"}}}
+ * ({@link SyncFingerprints}). Users never see it, not even in their own data export; admins read
+ * it; only the pack writes it.
  */
 public final class SyncState {
 

@@ -1,8 +1,8 @@
 package io.kcuserdata.events.webhooks.dispatch;
 
+import io.kcuserdata.core.secrets.SecretCipher;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.events.webhooks.endpoint.EndpointStore;
-import io.kcuserdata.events.webhooks.endpoint.SecretCipher;
 import io.kcuserdata.events.webhooks.metrics.WebhookMetrics;
 import jakarta.persistence.EntityManager;
 import java.lang.management.ManagementFactory;

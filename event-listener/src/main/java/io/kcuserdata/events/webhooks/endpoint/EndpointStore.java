@@ -1,5 +1,6 @@
 package io.kcuserdata.events.webhooks.endpoint;
 
+import io.kcuserdata.core.secrets.SecretCipher;
 import io.kcuserdata.core.signing.WebhookSecret;
 import io.kcuserdata.events.webhooks.store.EndpointEntity;
 import io.kcuserdata.events.webhooks.store.MessageRemoval;

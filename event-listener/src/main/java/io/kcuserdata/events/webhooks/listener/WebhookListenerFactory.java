@@ -1,14 +1,17 @@
 package io.kcuserdata.events.webhooks.listener;
 
 import io.kcuserdata.core.net.OutboundUse;
+import io.kcuserdata.core.secrets.SealContext;
+import io.kcuserdata.core.secrets.SealingKey;
+import io.kcuserdata.core.secrets.SecretCipher;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
 import io.kcuserdata.events.webhooks.dispatch.DispatchSettings;
 import io.kcuserdata.events.webhooks.dispatch.Dispatcher;
 import io.kcuserdata.events.webhooks.dispatch.HttpSender;
-import io.kcuserdata.events.webhooks.endpoint.SecretCipher;
 import io.kcuserdata.events.webhooks.metrics.WebhookMetrics;
 import io.micrometer.core.instrument.Metrics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -34,8 +37,12 @@ public final class WebhookListenerFactory
 
   private static final Logger LOG = Logger.getLogger(WebhookListenerFactory.class);
 
+  /** What sealed webhook secrets are, authenticated with them. */
+  static final SealContext SECRETS = SealContext.of("userdata-webhooks endpoint secret");
+
   private WebhookOptions options;
-  private Webhooks webhooks;
+  private SealingKey ownKey;
+  private volatile Webhooks webhooks;
   private Dispatcher dispatcher;
 
   @Override
@@ -46,17 +53,20 @@ public final class WebhookListenerFactory
   @Override
   public void init(Config.Scope config) {
     options = WebhookOptions.read(config);
-    SecretCipher cipher = SecretCipher.withKey(options.secretKey());
-    if (!cipher.encrypts()) {
-      LOG.warn(
-          "Webhook secrets are stored unencrypted: set --spi-events-listener--userdata-webhooks"
-              + "--secret-key to 32 random bytes in base64 (openssl rand -base64 32) to seal them.");
-    }
-    webhooks = new Webhooks(cipher, options.rotationOverlap());
+    ownKey =
+        options.secretKey() == null || options.secretKey().isBlank()
+            ? null
+            : SealingKey.operator(
+                options.secretKey(), "--spi-events-listener--userdata-webhooks--secret-key");
   }
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
+    SealingKey packKey =
+        KeycloakModelUtils.runJobInTransactionWithResult(
+                factory, session -> session.getProvider(UserDataProvider.class).operatorKey())
+            .orElse(null);
+    webhooks = new Webhooks(cipher(packKey, ownKey), options.rotationOverlap());
     factory.register(
         event -> {
           if (event instanceof PostMigrationEvent) {
@@ -102,6 +112,25 @@ public final class WebhookListenerFactory
     dispatcher.start();
   }
 
+  /**
+   * New secrets are sealed under the pack's key when the operator set one, else under this
+   * listener's own (older) option; both keep opening what they sealed.
+   */
+  static SecretCipher cipher(SealingKey packKey, SealingKey ownKey) {
+    SecretCipher cipher =
+        SecretCipher.of(
+            "a webhook secret",
+            SECRETS,
+            packKey != null ? packKey : ownKey,
+            ownKey == null ? List.of() : List.of(ownKey));
+    if (!cipher.encrypts()) {
+      LOG.warn(
+          "Webhook secrets are stored unencrypted: set --spi-userdata--default--secret-key to 32"
+              + " random bytes in base64 (openssl rand -base64 32) to seal them.");
+    }
+    return cipher;
+  }
+
   @Override
   public Webhooks webhooks() {
     return webhooks;
@@ -121,7 +150,14 @@ public final class WebhookListenerFactory
 
   @Override
   public Map<String, String> getOperationalInfo() {
-    return options.describe();
+    Map<String, String> info = new LinkedHashMap<>(options.describe());
+    Webhooks current = webhooks;
+    if (current != null) {
+      info.put(
+          "secrets-sealed-under",
+          current.cipher().keyId().map(kid -> "key id " + kid).orElse("(nothing: unencrypted)"));
+    }
+    return info;
   }
 
   @Override

@@ -71,8 +71,7 @@ record WebhookOptions(
   /** For the admin console's provider info, never the key. */
   Map<String, String> describe() {
     Map<String, String> info = new LinkedHashMap<>();
-    info.put(
-        SECRET_KEY, secretKey == null || secretKey.isBlank() ? "(not set: unencrypted)" : "(set)");
+    info.put(SECRET_KEY, secretKey == null || secretKey.isBlank() ? "(not set)" : "(set)");
     info.put(RETRY_SCHEDULE, schedule.toString());
     info.put(WORKERS, Integer.toString(workers));
     info.put(POLL_INTERVAL_MS, Long.toString(pollInterval.toMillis()));
@@ -91,7 +90,10 @@ record WebhookOptions(
         .name(SECRET_KEY)
         .type("string")
         .secret(true)
-        .helpText("32 random bytes in base64 sealing webhook secrets in the database (AES-GCM).")
+        .helpText(
+            "32 random bytes in base64 sealing webhook secrets in the database (AES-GCM) when the"
+                + " pack's own secret-key (spi-userdata--default--secret-key) is not set; secrets"
+                + " sealed under it keep opening after that one is set.")
         .add()
         .property()
         .name(RETRY_SCHEDULE)
