@@ -3,8 +3,13 @@ package io.kcuserdata.it.harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +52,41 @@ public final class Browser implements AutoCloseable {
       throw new AssertionError("expected a login page at " + auth);
     }
     return submitCredentials(realm, html, username, password);
+  }
+
+  /**
+   * Signs in to public client {@code clientId} as a single-page app does: the authorization code
+   * flow with PKCE (S256) and the app's own {@code redirectUri}, from no session; then redeems the
+   * code with the verifier, as the app's script would.
+   */
+  public TokenEndpoint.TokenResponse signInWithPkce(
+      TestRealm realm, String clientId, URI redirectUri, String username, String password) {
+    client.getCookieManager().clearCookies();
+    String verifier = Pkce.verifier();
+    URI auth =
+        URI.create(
+            realm.issuer()
+                + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&redirect_uri="
+                + URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8)
+                + "&state="
+                + UUID.randomUUID()
+                + "&code_challenge="
+                + Pkce.challenge(verifier)
+                + "&code_challenge_method=S256");
+    Page page = open(auth);
+    if (!(page instanceof HtmlPage html)) {
+      throw new AssertionError("expected a login page at " + auth);
+    }
+    LoginOutcome outcome = submitCredentials(realm, html, username, password);
+    String code = Pkce.queryParameter(outcome.url(), "code");
+    if (!outcome.url().toString().startsWith(redirectUri.toString()) || code == null) {
+      throw new AssertionError(
+          username + " did not reach " + redirectUri + " with a code: " + outcome.pageText());
+    }
+    return realm.tokens().exchangeCode(clientId, code, redirectUri, verifier);
   }
 
   /**
@@ -274,5 +314,42 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+  }
+
+  /** Proof Key for Code Exchange (RFC 7636) as a browser app makes it. */
+  private static final class Pkce {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static String verifier() {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String challenge(String verifier) {
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    static String queryParameter(URI url, String name) {
+      String query = url.getRawQuery();
+      if (query == null) {
+        return null;
+      }
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).equals(name)) {
+          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        }
+      }
+      return null;
+    }
   }
 }

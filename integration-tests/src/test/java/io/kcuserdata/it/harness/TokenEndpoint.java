@@ -92,6 +92,18 @@ public final class TokenEndpoint {
     return post(form);
   }
 
+  /** Redeems a code issued to public client {@code clientId} with PKCE, for {@code redirectUri}. */
+  public TokenResponse exchangeCode(
+      String clientId, String code, URI redirectUri, String codeVerifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("client_id", clientId);
+    form.put("code", code);
+    form.put("redirect_uri", redirectUri.toString());
+    form.put("code_verifier", codeVerifier);
+    return post(form);
+  }
+
   /** The client-credentials grant of confidential client {@code clientId}. */
   public TokenResponse clientCredentials(String clientId, String secret, String scope) {
     Map<String, String> form = new LinkedHashMap<>();
