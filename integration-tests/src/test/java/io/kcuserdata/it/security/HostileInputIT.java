@@ -10,9 +10,11 @@ import io.kcuserdata.it.harness.KeycloakIT;
 import io.kcuserdata.it.harness.Realms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -356,15 +358,15 @@ class HostileInputIT {
     return http.send(
         "POST",
         "/admin/realms/" + f.realm.name() + "/users",
-        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "{}".getBytes(StandardCharsets.UTF_8),
         headers.toArray(String[]::new));
   }
 
   /** A 200 export must be whole: every NDJSON line a JSON object. */
-  private static java.util.Optional<String> exportProblem(RawHttp.Answer answer) {
+  private static Optional<String> exportProblem(RawHttp.Answer answer) {
     String type = answer.header("Content-Type");
     if (type == null || !type.startsWith("application/x-ndjson")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     for (String line : answer.text().split("\n")) {
       if (line.isEmpty()) {
@@ -372,14 +374,13 @@ class HostileInputIT {
       }
       try {
         if (!JSON.readTree(line).isObject()) {
-          return java.util.Optional.of("the export holds a line that is not an object: " + line);
+          return Optional.of("the export holds a line that is not an object: " + line);
         }
       } catch (IOException e) {
-        return java.util.Optional.of(
-            "the export holds a line that is not JSON: " + RawHttp.abbreviate(line));
+        return Optional.of("the export holds a line that is not JSON: " + RawHttp.abbreviate(line));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private String token(Hostile.Sender sender) {

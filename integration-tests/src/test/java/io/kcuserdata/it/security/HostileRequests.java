@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -531,7 +532,7 @@ final class HostileRequests {
     List<Hostile> requests = new ArrayList<>();
     Map<String, Set<String>> byPath = new LinkedHashMap<>();
     for (Route route : routes) {
-      byPath.computeIfAbsent(route.template(), k -> new java.util.TreeSet<>()).add(route.method());
+      byPath.computeIfAbsent(route.template(), k -> new TreeSet<>()).add(route.method());
     }
     byPath.forEach(
         (template, methods) -> {
