@@ -15,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -45,11 +44,7 @@ public final class DelegatedAdminsResource {
     if (!auth.realm().canViewRealm()) {
       throw ApiError.forbidden("delegated admins are listed to realm admins (view-realm)");
     }
-    OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-    this.organization =
-        realm.isOrganizationsEnabled() && organizations != null
-            ? organizations.getById(orgId)
-            : null;
+    this.organization = RealmOrganizations.byId(session, realm, orgId);
     if (organization == null) {
       throw ApiError.notFound("no organization " + orgId + " in realm " + realm.getName());
     }

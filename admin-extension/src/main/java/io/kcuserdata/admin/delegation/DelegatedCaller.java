@@ -8,7 +8,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AppAuthManager;
@@ -61,11 +60,7 @@ final class DelegatedCaller {
     AuthResult result = user(session, clients);
     UserModel admin = result.user();
     AccessToken token = result.token();
-    OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-    OrganizationModel organization =
-        realm.isOrganizationsEnabled() && organizations != null
-            ? organizations.getById(orgId)
-            : null;
+    OrganizationModel organization = RealmOrganizations.byId(session, realm, orgId);
     if (organization == null || !DelegatedAdmins.administers(organization, admin)) {
       throw ApiError.notFound("no organization " + orgId + " that you administer");
     }

@@ -6,6 +6,7 @@ import static io.kcuserdata.admin.http.UserDataResponses.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.admin.http.QueryNumbers;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.spi.UserDataProvider;
@@ -48,10 +49,10 @@ public final class MembersResource {
   @GET
   public Response list(
       @QueryParam("search") String search,
-      @QueryParam("first") Integer first,
-      @QueryParam("max") Integer max) {
-    int from = first == null ? 0 : first;
-    int size = max == null ? 20 : max;
+      @QueryParam("first") String first,
+      @QueryParam("max") String max) {
+    int from = QueryNumbers.of("first", first, 0);
+    int size = QueryNumbers.of("max", max, 20);
     if (from < 0 || size < 1 || size > MAX_PAGE) {
       throw ApiError.invalidRequest("first is at least 0 and max 1 to " + MAX_PAGE);
     }

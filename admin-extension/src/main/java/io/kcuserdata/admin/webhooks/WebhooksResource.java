@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.admin.http.QueryNumbers;
 import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.Webhooks;
@@ -175,8 +176,8 @@ public final class WebhooksResource {
   public ArrayNode deliveries(
       @PathParam("id") String id,
       @QueryParam("status") String status,
-      @QueryParam("first") Integer first,
-      @QueryParam("max") Integer max) {
+      @QueryParam("first") String first,
+      @QueryParam("max") String max) {
     endpoint(id);
     if (status != null && !STATUSES.contains(status)) {
       throw ApiError.invalidRequest("status must be pending, delivered or failed");
@@ -187,8 +188,8 @@ public final class WebhooksResource {
         .of(
             id,
             status == null ? null : status.toUpperCase(Locale.ROOT),
-            first == null ? 0 : first,
-            max == null ? 100 : max)
+            QueryNumbers.of("first", first, 0),
+            QueryNumbers.of("max", max, 100))
         .forEach(d -> list.add(EndpointJson.delivery(d, permissions.mayReadResponses())));
     return list;
   }

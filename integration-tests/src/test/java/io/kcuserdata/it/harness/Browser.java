@@ -81,6 +81,18 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Signs in to public client {@code clientId} as a single-page app does: the authorization code
+   * flow with PKCE (S256) and the app's own {@code redirectUri}, from no session; then redeems the
+   * code with the verifier, as the app's script would.
+   */
+  public TokenEndpoint.TokenResponse signInWithPkce(
+      TestRealm realm, String clientId, URI redirectUri, String username, String password) {
+    Pkce pkce = Pkce.create();
+    String code = authorizationCode(realm, clientId, redirectUri, pkce, username, password);
+    return realm.tokens().exchangeCode(clientId, code, redirectUri, pkce.verifier());
+  }
+
+  /**
    * Starts a login to {@code clientId} in this browser's current session (its SSO cookie, if any,
    * included) and answers where it ended: at the app when the session sufficed.
    */

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,13 @@ public final class TestSmtpServer implements AutoCloseable {
       throw new AssertionError("no e-mail within " + timeout);
     }
     return message;
+  }
+
+  /** Every message received and not yet taken, without waiting; they are taken. */
+  public List<String> drain() {
+    List<String> drained = new ArrayList<>();
+    messages.drainTo(drained);
+    return drained;
   }
 
   private void accept() {

@@ -22,11 +22,14 @@ final class Auth0Users {
     // not rename that user after the address.
     if (userId != null || hash == null) {
       String username = Lines.text(auth0, "username");
-      line.put(
-          "username",
+      String name =
           username != null
               ? username
-              : email != null ? email : String.valueOf(userId).replace('|', '-'));
+              : email != null ? email : userId != null ? userId.replace('|', '-') : null;
+      // A line naming no one stays so, to be refused: never a user called "null".
+      if (name != null) {
+        line.put("username", name);
+      }
     }
     Lines.copyText(auth0, "email", line, "email");
     Lines.copyBoolean(auth0, "email_verified", line, "email_verified");

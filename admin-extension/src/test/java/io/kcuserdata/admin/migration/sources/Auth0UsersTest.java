@@ -76,6 +76,14 @@ class Auth0UsersTest {
     void fallsBackToTheAuth0IdWithoutItsPipe() {
       assertThat(convert("{\"user_id\":\"sms|42\"}").path("username").asText()).isEqualTo("sms-42");
     }
+
+    @Test
+    void isLeftOutWhenTheLineNamesNoOneSoTheImportRefusesIt() {
+      for (String nobody :
+          new String[] {"{}", "{\"username\":1}", "{\"user_id\":1}", "{\"email\":[]}"}) {
+        assertThat(convert(nobody).has("username")).as(nobody).isFalse();
+      }
+    }
   }
 
   @Nested

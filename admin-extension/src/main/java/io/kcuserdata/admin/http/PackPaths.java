@@ -1,0 +1,17 @@
+package io.kcuserdata.admin.http;
+
+import java.util.regex.Pattern;
+
+/** The request paths of the pack's two REST roots, for the filters that guard only those. */
+final class PackPaths {
+
+  private static final Pattern PACK =
+      Pattern.compile("(?:^|.*/)(?:admin/)?realms/[^/]+/user-data(?:/.*)?");
+
+  private PackPaths() {}
+
+  /** Whether {@code path} (as JAX-RS gives it, with or without a leading slash) is the pack's. */
+  static boolean isPack(String path) {
+    return path != null && PACK.matcher(path).matches();
+  }
+}
