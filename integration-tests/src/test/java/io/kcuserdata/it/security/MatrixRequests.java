@@ -201,7 +201,8 @@ final class MatrixRequests {
         c ->
             to("PUT", hook)
                 .body(JSON, f.webhookBody("matrix " + next(), true))
-                .unchanged(f::webhooksState));
+                .unchanged(f::webhooksState)
+                .afterSuccess(f::resetWebhook));
     on(
         "DELETE",
         hook,

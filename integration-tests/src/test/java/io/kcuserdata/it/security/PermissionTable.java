@@ -16,10 +16,8 @@ import java.util.Set;
  * take the user's own token; the delegated-admin API takes a token of the page's client from an
  * admin of the organization and answers 404 for an organization or member out of reach.
  *
- * <p>A status marked {@code *} is where the pack must end up but the code before the fix named at
- * the end of the line answers otherwise (issue 18); the matrix expects the target, so that cell
- * fails until that branch is merged. A route of the pack without a row fails {@code
- * PermissionTableRoutesTest}; so does a row for a route that does not exist.
+ * <p>A route of the pack without a row fails {@code PermissionTableRoutesTest}; so does a row for a
+ * route that does not exist. A {@code #} starts a comment.
  */
 final class PermissionTable {
 
@@ -46,10 +44,10 @@ final class PermissionTable {
           DELETE  organizations/{orgId}/admins/{userId}       401  403  403   403  403    403   403    403     204   204   | 403  403  403  403  403  403
           GET     webhooks                                    401  403  403   403  403    403   200    403     200   200   | 403  403  403  403  403  403
           POST    webhooks                                    401  403  403   403  403    403   201    403     201   201   | 403  403  403  403  403  403
-          POST    webhooks +appMetadata                       401  403  403   403  403    403   403*   403     403*  201   | 403  403  403  403  403  403  # t18-webhooks
+          POST    webhooks +appMetadata                       401  403  403   403  403    403   403    403     403   201   | 403  403  403  403  403  403
           GET     webhooks/{id}                               401  403  403   403  403    403   200    403     200   200   | 403  403  403  403  403  403
           PUT     webhooks/{id}                               401  403  403   403  403    403   200    403     200   200   | 403  403  403  403  403  403
-          PUT     webhooks/{id} +appMetadata                  401  403  403   403  403    403   403*   403     403*  200   | 403  403  403  403  403  403  # t18-webhooks
+          PUT     webhooks/{id} +appMetadata                  401  403  403   403  403    403   403    403     403   200   | 403  403  403  403  403  403
           DELETE  webhooks/{id}                               401  403  403   403  403    403   204    403     204   204   | 403  403  403  403  403  403
           POST    webhooks/{id}/rotate-secret                 401  403  403   403  403    403   200    403     200   200   | 403  403  403  403  403  403
           POST    webhooks/{id}/test                          401  403  403   403  403    403   202    403     202   202   | 403  403  403  403  403  403
@@ -64,25 +62,25 @@ final class PermissionTable {
           OPTIONS me/export                                   200  200  200   200  200    200   200    200     200   200   | 200  200  200  200  200  200
           GET     delegated-admin                             200  200  200   200  200    200   200    200     200   200   | 200  200  200  200  200  200
           GET     delegated-admin/{file}                      200  200  200   200  200    200   200    200     200   200   | 200  200  200  200  200  200
-          GET     organizations                               401  200  401   200  200    200   200    200     200   200   | 200  200  200  200  200  403*  # t18-delegated
+          GET     organizations                               401  200  401   200  200    200   200    200     200   200   | 200  200  200  200  200  403
 
           /realms/{realm}/user-data/organizations/{orgId}
-          GET     members                                     401  404  401   404  404    404   404    404     404   404   | 200  200  200  200  200  403*  # t18-delegated
-          POST    members                                     401  404  401   404  404    404   404    404     404   404   | 201  201  201  201  201  403*  # t18-delegated
-          GET     members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 200  404  200  200  200  403*  # t18-delegated
-          PATCH   members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 200  404  200  403* 403* 403*  # t18-delegated
-          DELETE  members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 204  404  204  403* 403* 403*  # t18-delegated
-          POST    members/{userId}/suspend                    401  404  401   404  404    404   404    404     404   404   | 200  404  200  403* 403* 403*  # t18-delegated
-          POST    members/{userId}/unsuspend                  401  404  401   404  404    404   404    404     404   404   | 200  404  200  403* 403* 403*  # t18-delegated
-          POST    members/{userId}/send-verify-email          401  404  401   404  404    404   404    404     404   404   | 204  404  204  403* 403* 403*  # t18-delegated
-          POST    members/{userId}/reset-password-email       401  404  401   404  404    404   404    404     404   404   | 204  404  204  403* 403* 403*  # t18-delegated
+          GET     members                                     401  404  401   404  404    404   404    404     404   404   | 200  200  200  200  200  403
+          POST    members                                     401  404  401   404  404    404   404    404     404   404   | 201  201  201  201  201  403
+          GET     members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 200  404  200  200  200  403
+          PATCH   members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 200  404  200  403  403  403
+          DELETE  members/{userId}                            401  404  401   404  404    404   404    404     404   404   | 204  404  204  403  403  403
+          POST    members/{userId}/suspend                    401  404  401   404  404    404   404    404     404   404   | 200  404  200  403  403  403
+          POST    members/{userId}/unsuspend                  401  404  401   404  404    404   404    404     404   404   | 200  404  200  403  403  403
+          POST    members/{userId}/send-verify-email          401  404  401   404  404    404   404    404     404   404   | 204  404  204  403  403  403
+          POST    members/{userId}/reset-password-email       401  404  401   404  404    404   404    404     404   404   | 204  404  204  403  403  403
           """;
 
-  /** The status one caller gets; {@code awaits} names the fix it depends on, or is null. */
-  record Expected(int status, String awaits) {
+  /** The status one caller gets. */
+  record Expected(int status) {
     @Override
     public String toString() {
-      return status + (awaits == null ? "" : " (target, awaits " + awaits + ")");
+      return Integer.toString(status);
     }
   }
 
@@ -104,10 +102,8 @@ final class PermissionTable {
     Set<String> labels = new LinkedHashSet<>();
     for (String raw : TABLE.split("\n")) {
       String line = raw.strip();
-      String comment = null;
       int hash = line.indexOf('#');
       if (hash >= 0) {
-        comment = line.substring(hash + 1).strip();
         line = line.substring(0, hash).strip();
       }
       if (line.isEmpty()) {
@@ -123,7 +119,7 @@ final class PermissionTable {
       } else if (words.get(0).startsWith("/")) {
         base = words.get(0);
       } else {
-        Row row = row(words, base, columns, comment, line);
+        Row row = row(words, base, columns, line);
         if (!labels.add(row.label())) {
           throw new IllegalStateException("two rows for " + row.label());
         }
@@ -133,8 +129,7 @@ final class PermissionTable {
     return rows;
   }
 
-  private static Row row(
-      List<String> words, String base, List<Caller> columns, String comment, String line) {
+  private static Row row(List<String> words, String base, List<Caller> columns, String line) {
     if (base == null || columns == null) {
       throw new IllegalStateException("a row before the callers and a base path: " + line);
     }
@@ -146,16 +141,7 @@ final class PermissionTable {
     }
     Map<Caller, Expected> expected = new EnumMap<>(Caller.class);
     for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      boolean awaiting = cell.endsWith("*");
-      if (awaiting && comment == null) {
-        throw new IllegalStateException("a * without the fix it awaits: " + line);
-      }
-      expected.put(
-          columns.get(i),
-          new Expected(
-              Integer.parseInt(awaiting ? cell.substring(0, cell.length() - 1) : cell),
-              awaiting ? comment : null));
+      expected.put(columns.get(i), new Expected(Integer.parseInt(cells.get(i))));
     }
     Route route = new Route(words.get(0), PackRoutes.join(base, words.get(1)));
     return new Row(route, variant == null ? null : variant.substring(1), expected);

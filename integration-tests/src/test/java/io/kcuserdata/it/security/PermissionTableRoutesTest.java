@@ -61,16 +61,6 @@ class PermissionTableRoutesTest {
           .isEmpty();
     }
 
-    @Test
-    void saysWhichFixEachTargetStatusAwaits() {
-      assertThat(
-              PermissionTable.rows().stream()
-                  .flatMap(row -> row.expected().values().stream())
-                  .filter(expected -> expected.awaits() != null)
-                  .map(PermissionTable.Expected::awaits))
-          .allMatch(branch -> branch.matches("t18-[a-z]+"));
-    }
-
     private Set<Route> tableRoutes() {
       return PermissionTable.rows().stream()
           .map(PermissionTable.Row::route)

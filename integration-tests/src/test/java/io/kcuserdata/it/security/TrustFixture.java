@@ -218,6 +218,20 @@ final class TrustFixture implements AutoCloseable {
     return body.toString();
   }
 
+  /**
+   * Puts the shared endpoint back to a plain one, as the master admin: a row that turned
+   * app_metadata on would otherwise change what the later rows on that endpoint need.
+   */
+  void resetWebhook() {
+    master
+        .send(
+            "PUT",
+            "/admin/realms/" + realm.name() + "/user-data/webhooks/" + webhook,
+            "application/json",
+            webhookBody("matrix endpoint", false))
+        .requireStatus(200);
+  }
+
   /** A new endpoint of the realm, made by the master admin. */
   String newWebhook(String description) {
     return createWebhook(realm, description);
