@@ -6,6 +6,7 @@ import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 
 /** Checks one namespace's content against the key rules and the limits before it is stored. */
@@ -59,6 +60,10 @@ public final class NamespaceRules {
         throw new InvalidUserDataException(
             where, "nesting deeper than " + limits.maxDepth() + " levels");
       }
+      String unstorable = unstorableText(content.get(key));
+      if (unstorable != null) {
+        throw new InvalidUserDataException(where, unstorable);
+      }
     }
     int bytes = Json.compactBytes(content);
     if (bytes > limits.maxNamespaceBytes()) {
@@ -82,6 +87,60 @@ public final class NamespaceRules {
       deepest = Math.max(deepest, depth(child));
     }
     return deepest + 1;
+  }
+
+  /**
+   * Why some text in {@code value} (a string or a nested key) cannot be stored as it is, or null.
+   * PostgreSQL refuses U+0000 in text columns (a server error, not a clear refusal), and a lone
+   * UTF-16 surrogate is no character at all: UTF-8 storage would turn it into something else.
+   */
+  static String unstorableText(JsonNode value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isTextual()) {
+      return unstorable(value.textValue());
+    }
+    if (value.isObject()) {
+      Iterator<String> names = value.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        String problem = unstorable(name);
+        if (problem == null) {
+          problem = unstorableText(value.get(name));
+        }
+        if (problem != null) {
+          return problem;
+        }
+      }
+    } else if (value.isArray()) {
+      for (JsonNode child : value) {
+        String problem = unstorableText(child);
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String unstorable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 0) {
+        return "text holds the character U+0000, which cannot be stored";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "text holds a lone UTF-16 surrogate (U+"
+            + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+            + "), which is not a character";
+      }
+    }
+    return null;
   }
 
   private static Iterable<String> sorted() {

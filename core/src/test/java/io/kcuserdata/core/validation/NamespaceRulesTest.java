@@ -174,6 +174,35 @@ class NamespaceRulesTest {
   }
 
   @Nested
+  class TextThatCannotBeStored {
+
+    @Test
+    void theCharacterU0000IsRefusedNamingTheKeyWhereverItIs() {
+      refusedAt(rules, Namespace.CUSTOM_DATA, with("plan", "pro\u0000"), "custom_data.plan");
+      refusedAt(
+          rules,
+          Namespace.CUSTOM_DATA,
+          with("team", Json.NODES.arrayNode().add(with("name", "a\u0000b"))),
+          "custom_data.team");
+      refusedAt(
+          rules, Namespace.CUSTOM_DATA, with("team", with("na\u0000me", "x")), "custom_data.team");
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedAndSaysWhichOne() {
+      assertThatThrownBy(() -> rules.check(Namespace.USER_METADATA, with("note", "x\uD800y")))
+          .isInstanceOf(InvalidUserDataException.class)
+          .hasMessageContaining("U+D800");
+      refusedAt(rules, Namespace.USER_METADATA, with("note", "\uDC00"), "user_metadata.note");
+    }
+
+    @Test
+    void charactersOutsideTheBasicPlaneAreAccepted() {
+      accepted(rules, Namespace.USER_METADATA, with("mood", "\uD83D\uDE00 ok"));
+    }
+  }
+
+  @Nested
   class Size {
 
     private final NamespaceRules small = new NamespaceRules(new Limits(8, 256));
