@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +47,14 @@ public final class IdpMapperSaveFilter implements ContainerRequestFilter {
     if (!path.matches() || !request.hasEntity()) {
       return;
     }
-    byte[] body = request.getEntityStream().readNBytes(MAX_BODY + 1);
-    request.setEntityStream(new ByteArrayInputStream(body));
+    InputStream entity = request.getEntityStream();
+    byte[] body = entity.readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
+      // No mapper config is this large: not checked, but Keycloak still gets every byte.
+      request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body), entity));
       return;
     }
+    request.setEntityStream(new ByteArrayInputStream(body));
     problem(body, path.group(1))
         .ifPresent(
             reason ->
