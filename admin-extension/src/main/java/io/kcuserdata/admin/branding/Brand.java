@@ -1,5 +1,6 @@
 package io.kcuserdata.admin.branding;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,16 @@ public final class Brand {
   static final Pattern URL = Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&+,;=%-]{1,500}");
 
   private Brand() {}
+
+  /** Whether two values set the same thing: equal once trimmed, blank meaning "not set". */
+  static boolean same(String a, String b) {
+    return Objects.equals(trimmed(a), trimmed(b));
+  }
+
+  /** A value as it takes effect: trimmed, {@code null} when blank. */
+  static String trimmed(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
 
   /**
    * Why {@code value} cannot be used for {@code attribute}, or {@code null} when it can (blank

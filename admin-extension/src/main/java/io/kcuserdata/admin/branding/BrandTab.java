@@ -15,7 +15,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
 /**
  * A "userdata" tab in the admin console's realm settings (feature {@code declarative-ui}): the
  * colour and logo of the {@code userdata} login theme. Saving writes the realm attributes the theme
- * reads, so realm JSON and this tab set the same thing.
+ * reads, so realm JSON and this tab set the same thing; the tab shows those attributes, however
+ * they were set ({@link BrandEntry}).
  */
 public final class BrandTab implements UiTabProviderFactory<ComponentModel> {
 
@@ -66,12 +67,18 @@ public final class BrandTab implements UiTabProviderFactory<ComponentModel> {
         .build();
   }
 
+  /**
+   * Refuses a new value that does not match its pattern. The value the realm holds already passes,
+   * even when the theme ignores it: the tab shows it (see {@link BrandEntry}), and saving the other
+   * field must not fail on it.
+   */
   @Override
   public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
       throws ComponentValidationException {
     for (Map.Entry<String, String> field : ATTRIBUTES.entrySet()) {
-      String problem = Brand.problem(field.getValue(), model.get(field.getKey()));
-      if (problem != null) {
+      String value = model.get(field.getKey());
+      String problem = Brand.problem(field.getValue(), value);
+      if (problem != null && !Brand.same(value, realm.getAttribute(field.getValue()))) {
         throw new ComponentValidationException(problem);
       }
     }

@@ -3,6 +3,7 @@ package io.kcuserdata.admin.branding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,10 +57,22 @@ class BrandTest {
       assertThat(Brand.problem(Brand.LOGO_URL, url)).contains("https://");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void refusesAVeryLongOne() {
       assertThat(Brand.problem(Brand.LOGO_URL, "https://x.example/" + "a".repeat(500)))
           .contains("500");
+    }
+  }
+
+  @Nested
+  class TwoValues {
+
+    @Test
+    void areTheSameWhenEqualOnceTrimmedBlankMeaningNotSet() {
+      assertThat(Brand.same(" #0066cc", "#0066cc ")).isTrue();
+      assertThat(Brand.same("", null)).isTrue();
+      assertThat(Brand.same("#0066cc", "#0066CC")).isFalse();
+      assertThat(Brand.same("purple", null)).isFalse();
     }
   }
 }
