@@ -1,10 +1,12 @@
 package io.kcuserdata.core.profile;
 
+import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.AttributeValidatorMetadata;
 import org.keycloak.userprofile.Attributes;
 import org.keycloak.userprofile.DeclarativeUserProfileProvider;
 import org.keycloak.userprofile.DeclarativeUserProfileProviderFactory;
@@ -14,7 +16,8 @@ import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * Restricts namespaced attributes, declared or not, by {@link ProfileAccess}: declared ones when
- * the realm's profile metadata is built, unmanaged ones each time Keycloak describes them.
+ * the realm's profile metadata is built, unmanaged ones each time Keycloak describes them. Values
+ * of {@code profile.*} claims with a format are checked by {@link ClaimFormatValidator}.
  */
 final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
 
@@ -68,6 +71,21 @@ final class NamespacedProfileProvider extends DeclarativeUserProfileProvider {
           return true;
         }
         return super.isReadOnly(name);
+      }
+
+      /** Adds the claim formats of {@code profile.*}, declared by a realm admin or not. */
+      @Override
+      protected void addDefaultValidators(String name, List<AttributeMetadata> metadatas) {
+        super.addDefaultValidators(name, metadatas);
+        boolean present =
+            metadatas.stream()
+                .flatMap(m -> m.getValidators().stream())
+                .anyMatch(v -> ClaimFormatValidator.ID.equals(v.getValidatorId()));
+        if (!present && ClaimFormatValidator.format(name, null).isPresent()) {
+          metadatas.add(
+              new UserProfileMetadata(context)
+                  .addAttribute(name, -1, new AttributeValidatorMetadata(ClaimFormatValidator.ID)));
+        }
       }
 
       @Override

@@ -102,7 +102,7 @@ public final class UserDataService {
                 "the user is not a member of organization '" + namespace.alias() + "'");
           }
           if (!content.isEmpty()) {
-            rules.check(namespace, content);
+            rules.check(namespace, content, current.get(namespace));
           }
         });
     List<Change> changes = new ArrayList<>();

@@ -9,7 +9,10 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
-/** Checks one namespace's content against the key rules and the limits before it is stored. */
+/**
+ * Checks one namespace's content against the key rules, the limits and the claim formats before it
+ * is stored.
+ */
 public final class NamespaceRules {
 
   /** What {@code profile} holds: the OIDC standard profile claims Keycloak has no field for. */
@@ -37,11 +40,23 @@ public final class NamespaceRules {
   }
 
   /**
-   * Throws for the first broken rule, naming the key.
+   * Throws for the first broken rule, naming the key, for content written as new.
    *
    * @param content the namespace as it would be stored: a JSON object
    */
   public void check(Namespace namespace, JsonNode content) {
+    check(namespace, content, null);
+  }
+
+  /**
+   * Throws for the first broken rule, naming the key.
+   *
+   * @param content the namespace as it would be stored: a JSON object
+   * @param stored the namespace as it is stored now, or {@code null}: a value it holds already is
+   *     not held to the claim formats, so data stored before a format rule existed (or written by
+   *     another writer) does not block writes of other keys
+   */
+  public void check(Namespace namespace, JsonNode content, JsonNode stored) {
     if (content == null || !content.isObject()) {
       throw new InvalidUserDataException(namespace.name(), "a namespace is a JSON object");
     }
@@ -64,6 +79,9 @@ public final class NamespaceRules {
       if (unstorable != null) {
         throw new InvalidUserDataException(where, unstorable);
       }
+      if (namespace.kind() == NamespaceKind.PROFILE) {
+        checkFormat(where, key, content.get(key), stored);
+      }
     }
     int bytes = Json.compactBytes(content);
     if (bytes > limits.maxNamespaceBytes()) {
@@ -75,6 +93,18 @@ public final class NamespaceRules {
               + bytes
               + " bytes)");
     }
+  }
+
+  private static void checkFormat(String where, String key, JsonNode value, JsonNode stored) {
+    if (stored != null && value.equals(stored.get(key))) {
+      return;
+    }
+    ClaimFormat.ofProfileKey(key)
+        .flatMap(format -> format.problem(value))
+        .ifPresent(
+            problem -> {
+              throw new InvalidUserDataException(where, problem.message(), problem.messageKey());
+            });
   }
 
   /** Levels of objects and arrays in {@code value}: 0 for a scalar. */

@@ -333,4 +333,57 @@ class UserDataServiceTest {
       assertThat(user.writes()).isZero();
     }
   }
+
+  @Nested
+  class ProfileClaimFormats {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"user", "admin", "google mapper"})
+    void aWebsiteThatIsNotAUrlIsRefusedForEveryWriterAndNothingIsKept(String who) {
+      refusedAt(
+          () -> patch(CALLERS.get(who), "{'profile':{'nickname':'ally','website':'not a url'}}"),
+          "profile.website");
+    }
+
+    @Test
+    void theOtherNamespacesOfTheSamePatchAreNotKeptEither() {
+      refusedAt(
+          () -> patch(ADMIN, "{'custom_data':{'plan':'pro'},'profile':{'website':'not a url'}}"),
+          "profile.website");
+    }
+
+    @Test
+    void theRefusalCarriesKeycloaksMessageKeyForForms() {
+      InvalidUserDataException refused =
+          (InvalidUserDataException)
+              catchThrowable(() -> patch(USER, "{'profile':{'birthdate':'1990-02-30'}}"));
+
+      assertThat(refused.messageKey()).contains("error-invalid-date");
+      assertThat(refused.getMessage()).startsWith("profile.birthdate: Invalid date.");
+    }
+
+    @Test
+    void aReplacedNamespaceIsHeldToTheFormatsToo() {
+      refusedAt(
+          () -> replace(ADMIN, Namespace.PROFILE, "{'zoneinfo':'Mars/Olympus'}", null),
+          "profile.zoneinfo");
+    }
+
+    @Test
+    void aBadValueStoredBeforeTheRuleDoesNotBlockWritingAnotherKey() {
+      stored(Namespace.PROFILE, "{'website':'not a url'}");
+
+      patch(USER, "{'profile':{'nickname':'ally'}}");
+
+      assertThat(content(Namespace.PROFILE).path("nickname").asText()).isEqualTo("ally");
+      assertThat(content(Namespace.PROFILE).path("website").asText()).isEqualTo("not a url");
+    }
+
+    @Test
+    void butChangingThatValueHoldsTheNewOneToTheFormat() {
+      stored(Namespace.PROFILE, "{'website':'not a url'}");
+
+      refusedAt(() -> patch(USER, "{'profile':{'website':'still not'}}"), "profile.website");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import io.kcuserdata.core.namespace.Namespace;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NamespaceRulesTest {
@@ -92,13 +93,20 @@ class NamespaceRulesTest {
   class ProfileKeys {
 
     @ParameterizedTest
-    @ValueSource(
-        strings = {
-          "middle_name", "nickname", "profile", "website", "picture",
-          "gender", "birthdate", "zoneinfo", "locale", "address"
-        })
-    void theOidcStandardProfileClaimsAreAccepted(String key) {
-      accepted(rules, Namespace.PROFILE, with(key, "v"));
+    @CsvSource({
+      "middle_name, Ada",
+      "nickname, ally",
+      "profile, https://example.com/ada",
+      "website, https://ada.example",
+      "picture, https://cdn.example/ada.png",
+      "gender, female",
+      "birthdate, 1990-04-23",
+      "zoneinfo, Europe/Paris",
+      "locale, en-US",
+      "address, 1 Main St"
+    })
+    void theOidcStandardProfileClaimsAreAccepted(String key, String value) {
+      accepted(rules, Namespace.PROFILE, with(key, value));
     }
 
     @ParameterizedTest
@@ -241,6 +249,62 @@ class NamespaceRulesTest {
 
       accepted(rules, Namespace.USER_METADATA, atLimit);
       refusedAt(rules, Namespace.USER_METADATA, oneOver, "user_metadata");
+    }
+  }
+
+  @Nested
+  class ProfileClaimFormats {
+
+    @Test
+    void aWebsiteThatIsNotAUrlIsRefusedWithKeycloaksUriMessage() {
+      assertThatThrownBy(() -> rules.check(Namespace.PROFILE, with("website", "not a url")))
+          .isInstanceOfSatisfying(
+              InvalidUserDataException.class,
+              e -> {
+                assertThat(e.where()).isEqualTo("profile.website");
+                assertThat(e.rule()).startsWith("Invalid URL.");
+                assertThat(e.messageKey()).contains("error-invalid-uri");
+              });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"picture, javascript:alert(1)", "profile, /me", "birthdate, 1990-02-30"})
+    void everyClaimWithAFormatIsHeldToIt(String key, String value) {
+      refusedAt(rules, Namespace.PROFILE, with(key, value), "profile." + key);
+    }
+
+    @Test
+    void claimsWithoutAFormatTakeAnyText() {
+      accepted(rules, Namespace.PROFILE, with("gender", "not a url"));
+    }
+
+    @Test
+    void theSameKeysInOtherNamespacesAreNotHeldToIt() {
+      accepted(rules, Namespace.USER_METADATA, with("website", "not a url"));
+      accepted(rules, Namespace.CUSTOM_DATA, with("birthdate", "soon"));
+    }
+
+    @Test
+    void aValueThatIsNotAStringIsRefused() {
+      refusedAt(
+          rules, Namespace.PROFILE, with("zoneinfo", Json.NODES.numberNode(1)), "profile.zoneinfo");
+    }
+
+    @Test
+    void aValueStoredAlreadyIsNotRefusedAgainSoOtherKeysStayWritable() {
+      ObjectNode stored = with("website", "not a url");
+      ObjectNode next = stored.deepCopy().put("nickname", "ally");
+
+      assertThatCode(() -> rules.check(Namespace.PROFILE, next, stored)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aChangedValueIsCheckedEvenWhenTheOldOneWasBad() {
+      ObjectNode stored = with("website", "not a url");
+
+      assertThatThrownBy(
+              () -> rules.check(Namespace.PROFILE, with("website", "still not a url"), stored))
+          .isInstanceOf(InvalidUserDataException.class);
     }
   }
 

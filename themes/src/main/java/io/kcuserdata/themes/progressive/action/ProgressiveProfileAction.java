@@ -123,7 +123,12 @@ final class ProgressiveProfileAction implements RequiredActionProvider {
     try {
       namespaces = values.write(chosen);
     } catch (InvalidUserDataException e) {
-      FormMessage error = new FormMessage(fieldOf(e, prompt), INVALID, e.rule());
+      // A rule Keycloak has a validator for reads as Keycloak's own message, translated.
+      String field = fieldOf(e, prompt);
+      FormMessage error =
+          e.messageKey()
+              .map(key -> new FormMessage(field, key))
+              .orElseGet(() -> new FormMessage(field, INVALID, e.rule()));
       retry(context, settings, values, prompt, answers.values(), List.of(error), null);
       return;
     }

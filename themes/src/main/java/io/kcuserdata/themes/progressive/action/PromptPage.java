@@ -1,5 +1,7 @@
 package io.kcuserdata.themes.progressive.action;
 
+import io.kcuserdata.core.namespace.NamespaceKind;
+import io.kcuserdata.core.validation.ClaimFormat;
 import io.kcuserdata.themes.progressive.CollectedAttribute;
 import io.kcuserdata.themes.progressive.Prompt;
 import java.util.ArrayList;
@@ -45,13 +47,33 @@ final class PromptPage {
               declaredLabel ? displayName : PromptField.labelKey(attribute.name()),
               !declaredLabel,
               typed.getOrDefault(attribute.name(), ""),
-              inputType instanceof String type ? type : "text",
+              inputType instanceof String type ? type : formatInputType(attribute),
               !skippable));
     }
     LoginFormsProvider form = context.form();
     errors.forEach(form::addError);
     form.setAttribute(BEAN, new PromptView(fields, skippable));
     return form;
+  }
+
+  /**
+   * The input for a claim with a format the realm has not declared otherwise: a browser's date
+   * picker sends exactly the {@code YYYY-MM-DD} the claim needs. The form is {@code novalidate}, so
+   * the server's check decides, with its message.
+   */
+  static String formatInputType(CollectedAttribute attribute) {
+    if (attribute.data() == null || attribute.data().namespace().kind() != NamespaceKind.PROFILE) {
+      return "text";
+    }
+    return ClaimFormat.ofProfileKey(attribute.data().key())
+        .map(
+            format ->
+                switch (format) {
+                  case URL -> "url";
+                  case DATE -> "date";
+                  default -> "text";
+                })
+        .orElse("text");
   }
 
   /** The template's view of the page. */
