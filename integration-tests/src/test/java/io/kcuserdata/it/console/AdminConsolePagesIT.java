@@ -45,6 +45,7 @@ class AdminConsolePagesIT {
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private ConsoleServer console;
   private DistributionServer server;
   private Keycloak keycloak;
   private HttpApi admin;
@@ -53,23 +54,15 @@ class AdminConsolePagesIT {
 
   @BeforeAll
   void aServerWithDeclarativeUi() {
-    server =
-        DistributionServer.startCopy(
-            "keycloak-console", List.of("--db=dev-mem", "--features=declarative-ui"));
-    keycloak =
-        Keycloak.getInstance(
-            server.baseUrl().toString(),
-            "master",
-            server.adminUser(),
-            server.adminPassword(),
-            "admin-cli");
-    admin = HttpApi.asAdmin(server, keycloak);
+    console = ConsoleServer.start("keycloak-console");
+    server = console.server;
+    keycloak = console.keycloak;
+    admin = console.admin;
   }
 
   @AfterAll
   void stop() {
-    keycloak.close();
-    server.close();
+    console.close();
   }
 
   private static int realms;
@@ -405,12 +398,7 @@ class AdminConsolePagesIT {
           .requireStatus(201);
       try (Chromium chromium = Chromium.start("admin-console", "en")) {
         WebDriver browser = chromium.driver();
-        String console = server.baseUrl() + "/admin/master/console/#/" + realm;
-        browser.get(console + "/page-section/userdata-webhooks");
-        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(server.adminUser());
-        browser.findElement(By.id("password")).sendKeys(server.adminPassword());
-        browser.findElement(By.id("kc-login")).click();
+        console.openSignedIn(chromium, console.url(realm, "page-section/userdata-webhooks"));
         chromium
             .waiting()
             .until(
@@ -438,7 +426,7 @@ class AdminConsolePagesIT {
                         .contains("https://hooks.example.test/from-console"));
         chromium.screenshot("webhook-saved");
 
-        browser.get(console + "/realm-settings/userdata");
+        browser.get(console.url(realm, "realm-settings/userdata"));
         chromium
             .waiting()
             .until(

@@ -3,11 +3,10 @@ package io.kcuserdata.it.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.it.harness.Chromium;
-import io.kcuserdata.it.harness.DistributionServer;
 import io.kcuserdata.it.harness.HttpApi;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,7 @@ class BrandTabIT {
   private static final String COLOUR = "userdata.theme.primary.color";
   private static final String LOGO = "userdata.theme.logo.url";
 
-  private DistributionServer server;
+  private ConsoleServer console;
   private Keycloak keycloak;
   private HttpApi admin;
   private String realm;
@@ -42,23 +41,14 @@ class BrandTabIT {
 
   @BeforeAll
   void aServerWithDeclarativeUi() {
-    server =
-        DistributionServer.startCopy(
-            "keycloak-brand-tab", List.of("--db=dev-mem", "--features=declarative-ui"));
-    keycloak =
-        Keycloak.getInstance(
-            server.baseUrl().toString(),
-            "master",
-            server.adminUser(),
-            server.adminPassword(),
-            "admin-cli");
-    admin = HttpApi.asAdmin(server, keycloak);
+    console = ConsoleServer.start("keycloak-brand-tab");
+    keycloak = console.keycloak;
+    admin = console.admin;
   }
 
   @AfterAll
   void stop() {
-    keycloak.close();
-    server.close();
+    console.close();
   }
 
   /** A realm on the userdata login theme whose brand came with its JSON: no tab entry exists. */
@@ -102,6 +92,17 @@ class BrandTabIT {
     attributes.put(LOGO, logo);
     rep.setAttributes(attributes);
     keycloak.realm(realm).update(rep);
+  }
+
+  /** Saves the brand entry with {@code colour}, as the console's Save does. */
+  private HttpApi.Answer saveWithColour(String colour) {
+    JsonNode entry = brandEntry();
+    ((ObjectNode) entry.path("config")).putArray("primaryColor").add(colour);
+    return admin.send(
+        "PUT",
+        "/admin/realms/" + realm + "/components/" + entry.path("id").asText(),
+        "application/json",
+        entry.toString());
   }
 
   private static String first(JsonNode entry, String field) {
@@ -153,19 +154,8 @@ class BrandTabIT {
     }
 
     @Test
-    void isSavedBackToTheRealmAttributes() throws Exception {
-      JsonNode entry = brandEntry();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) entry.path("config"))
-          .putArray("primaryColor")
-          .add("#c0392b");
-
-      admin
-          .send(
-              "PUT",
-              "/admin/realms/" + realm + "/components/" + entry.path("id").asText(),
-              "application/json",
-              entry.toString())
-          .requireStatus(204);
+    void isSavedBackToTheRealmAttributes() {
+      saveWithColour("#c0392b").requireStatus(204);
 
       assertThat(attributes())
           .containsEntry(COLOUR, "#c0392b")
@@ -174,18 +164,8 @@ class BrandTabIT {
     }
 
     @Test
-    void refusesANewValueThatIsNotHexAndKeepsTheStoredOne() throws Exception {
-      JsonNode entry = brandEntry();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) entry.path("config"))
-          .putArray("primaryColor")
-          .add("red");
-
-      HttpApi.Answer refused =
-          admin.send(
-              "PUT",
-              "/admin/realms/" + realm + "/components/" + entry.path("id").asText(),
-              "application/json",
-              entry.toString());
+    void refusesANewValueThatIsNotHexAndKeepsTheStoredOne() {
+      HttpApi.Answer refused = saveWithColour("red");
 
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.body()).contains("#rrggbb");
@@ -216,12 +196,7 @@ class BrandTabIT {
     void theTabShowsTheStoredBrandAndWhatItSavesReachesTheLoginPage() {
       try (Chromium chromium = Chromium.start("brand-tab", "en")) {
         WebDriver browser = chromium.driver();
-        browser.get(
-            server.baseUrl() + "/admin/master/console/#/" + realm + "/realm-settings/userdata");
-        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(server.adminUser());
-        browser.findElement(By.id("password")).sendKeys(server.adminPassword());
-        browser.findElement(By.id("kc-login")).click();
+        console.openSignedIn(chromium, console.url(realm, "realm-settings/userdata"));
         chromium
             .waiting()
             .until(
@@ -243,15 +218,14 @@ class BrandTabIT {
         chromium.screenshot("tab-saved");
         assertThat(attributes()).containsEntry(LOGO, "https://cdn.example.test/purple.svg");
 
-        browser.get(server.baseUrl() + "/realms/" + realm + "/account");
+        browser.get(console.server.baseUrl() + "/realms/" + realm + "/account");
         chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
         assertThat(browser.getPageSource())
             .contains("--userdata-primary: #0a7d32")
             .contains("https://cdn.example.test/purple.svg");
         chromium.screenshot("login-page-in-the-new-colour");
 
-        browser.get(
-            server.baseUrl() + "/admin/master/console/#/" + realm + "/realm-settings/userdata");
+        browser.get(console.url(realm, "realm-settings/userdata"));
         chromium
             .waiting()
             .until(d -> "#0a7d32".equals(field(d, "primaryColor").getDomProperty("value")));
