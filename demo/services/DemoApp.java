@@ -54,7 +54,7 @@ final class DemoApp {
             + " class=\"button primary\" id=\"sign-in\" href=\"/login\">Sign in</a></div></div>"
             + (signedOut
                 ? "<p class=\"notice\" id=\"signed-out\">You are signed out of <code>acme</code>,"
-                      + " and of <code>upstream</code> when you came through it.</p>"
+                    + " and of <code>upstream</code> when you came through it.</p>"
                 : "")
             + "<h3>Try</h3><ul><li><strong>Sign in</strong>, choose <em>Upstream IdP</em>, sign in"
             + " as <code>ada</code> / <code>ada</code> (verified e-mail): her token carries"

@@ -226,8 +226,12 @@ final class Json {
     if (peek() == '-') {
       at++;
     }
+    int integerStart = at;
     if (!digits()) {
       throw error("a number needs digits");
+    }
+    if (text.charAt(integerStart) == '0' && at - integerStart > 1) {
+      throw error("a number may not start with 0");
     }
     if (peek() == '.') {
       at++;

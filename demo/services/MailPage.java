@@ -83,7 +83,7 @@ final class MailPage {
                     + "</p>")
             + (entries.isEmpty()
                 ? "<p id=\"empty\">No mail yet. Sign in as <code>bob</code> through Upstream IdP:"
-                      + " his unverified address gets a verification mail.</p>"
+                    + " his unverified address gets a verification mail.</p>"
                 : "")
             + "</section>"
             + cards;

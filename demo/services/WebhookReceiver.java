@@ -131,12 +131,12 @@ final class WebhookReceiver {
             + "<em>Webhooks</em>) for every event type: sign-ins, new users, profile updates.</p>"
             + (entries.isEmpty()
                 ? "<p id=\"empty\">Nothing yet: sign in to the demo app and deliveries arrive"
-                      + " within a few seconds.</p>"
+                    + " within a few seconds.</p>"
                 : "<table id=\"deliveries\"><colgroup><col style=\"width:170px\"><col"
-                      + " style=\"width:190px\"><col style=\"width:110px\"><col><col"
-                      + " style=\"width:330px\"></colgroup>"
-                      + "<thead><tr><th>Received</th><th>Type</th><th>User</th><th>Signature</th>"
-                      + "<th>webhook-id</th></tr></thead><tbody>"
+                    + " style=\"width:190px\"><col style=\"width:110px\"><col><col"
+                    + " style=\"width:330px\"></colgroup>"
+                    + "<thead><tr><th>Received</th><th>Type</th><th>User</th><th>Signature</th>"
+                    + "<th>webhook-id</th></tr></thead><tbody>"
                     + rows
                     + "</tbody></table>")
             + "</section>";
