@@ -1,6 +1,7 @@
 package io.kcuserdata.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;

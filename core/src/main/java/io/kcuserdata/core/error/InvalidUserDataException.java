@@ -1,4 +1,4 @@
-package io.kcuserdata.core.validation;
+package io.kcuserdata.core.error;
 
 /**
  * A write that breaks a rule of the user-data model. It names the offending key (or namespace) and
