@@ -5,6 +5,7 @@ import static io.kcuserdata.admin.http.UserDataResponses.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
+import io.kcuserdata.core.namespace.NamespaceKind;
 import io.kcuserdata.core.schema.InvalidSchemaException;
 import io.kcuserdata.core.schema.NamespaceSchema;
 import io.kcuserdata.core.schema.SchemaTarget;
@@ -23,6 +24,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -71,7 +73,7 @@ public final class SchemasResource {
   @PUT
   public Response put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     requireManageRealm();
-    SchemaTarget target = target();
+    SchemaTarget target = existing(target());
     JsonNode candidate = JsonBody.read(contentType, body, JsonBody.JSON);
     NamespaceSchema stored;
     try {
@@ -106,7 +108,7 @@ public final class SchemasResource {
     if (!auth.users().canView()) {
       throw ApiError.forbidden("a dry run lists users' data: it needs view-users too");
     }
-    SchemaTarget target = target();
+    SchemaTarget target = existing(target());
     JsonNode candidate = JsonBody.read(contentType, body, JsonBody.JSON);
     NamespaceSchema schema;
     try {
@@ -126,6 +128,21 @@ public final class SchemasResource {
             () ->
                 ApiError.invalidRequest(
                     "no schema can be attached to '" + name + "': " + SchemaTarget.RULE));
+  }
+
+  /** A schema for one organization needs the organization: a typo must not go unnoticed. */
+  private SchemaTarget existing(SchemaTarget target) {
+    if (target.kind() == NamespaceKind.ORG
+        && !SchemaTarget.EVERY_ORGANIZATION.equals(target.alias())) {
+      OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+      if (!realm.isOrganizationsEnabled()
+          || organizations == null
+          || organizations.getByAlias(target.alias()) == null) {
+        throw ApiError.notFound(
+            "no organization '" + target.alias() + "' in realm " + realm.getName());
+      }
+    }
+    return target;
   }
 
   private RealmSchemas schemas() {
