@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.validation.NamespaceRules;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -112,6 +113,11 @@ public final class SchemaCompiler {
     }
     if (depth(document) > MAX_DEPTH) {
       throw new InvalidSchemaException("the schema nests deeper than " + MAX_DEPTH + " levels");
+    }
+    String unstorable = NamespaceRules.unstorableText(document);
+    if (unstorable != null) {
+      // Kept as a realm attribute: what a database cannot store as written is no schema to keep.
+      throw new InvalidSchemaException("the schema's " + unstorable);
     }
     refuseOutsideReferences(document, "");
     Set<ValidationMessage> problems;

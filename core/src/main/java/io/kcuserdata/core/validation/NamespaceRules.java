@@ -95,7 +95,7 @@ public final class NamespaceRules {
    * PostgreSQL refuses U+0000 in text columns (a server error, not a clear refusal), and a lone
    * UTF-16 surrogate is no character at all: UTF-8 storage would turn it into something else.
    */
-  static String unstorableText(JsonNode value) {
+  public static String unstorableText(JsonNode value) {
     if (value == null) {
       return null;
     }

@@ -156,6 +156,15 @@ class SchemaCompilerTest {
       assertThatThrownBy(() -> COMPILER.compile(schema)).isInstanceOf(InvalidSchemaException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"\\u0000\":1}", "{\"\\ud800\":1}", "{\"title\":\"a\\u0000b\"}"})
+    void textNoDatabaseCanStoreIsRefused(String schema) {
+      assertThatThrownBy(() -> COMPILER.compile(schema))
+          .isInstanceOf(InvalidSchemaException.class)
+          .satisfies(
+              e -> assertThat(e.getMessage()).containsAnyOf("cannot be stored", "not a character"));
+    }
+
     @Test
     void aSchemaLargerThanTheLimitIsRefused() {
       String big = "{\"description\":\"" + "x".repeat(SchemaCompiler.MAX_BYTES) + "\"}";
