@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * {@code /realms/{realm}/user-data/delegated-admin/}: the delegated admins' web page, plain HTML
@@ -31,6 +34,12 @@ public final class DelegatedAdminPage {
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8");
+
+  private final KeycloakSession session;
+
+  public DelegatedAdminPage(KeycloakSession session) {
+    this.session = session;
+  }
 
   @GET
   public Response index(@Context UriInfo uri) {
@@ -54,7 +63,11 @@ public final class DelegatedAdminPage {
       if (in == null) {
         throw ApiError.notFound("no such file");
       }
-      return Response.ok(in.readAllBytes())
+      Response.ResponseBuilder answer = Response.ok(in.readAllBytes());
+      if (file.endsWith(".html")) {
+        keepThePagesPolicy(answer);
+      }
+      return answer
           .type(TYPES.get(file.substring(file.lastIndexOf('.') + 1)))
           .header("Cache-Control", "no-cache")
           .header("X-Content-Type-Options", "nosniff")
@@ -66,6 +79,28 @@ public final class DelegatedAdminPage {
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Keycloak gives every HTML answer the realm's browser security headers, and its
+   * Content-Security-Policy would replace the page's with the realm's, which lets inline scripts
+   * and any script source run. The page keeps its own policy and sends the realm's other headers
+   * itself.
+   */
+  private void keepThePagesPolicy(Response.ResponseBuilder answer) {
+    session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+    answer.header("X-Frame-Options", "DENY").header("X-Robots-Tag", "none");
+    String hsts =
+        session
+            .getContext()
+            .getRealm()
+            .getBrowserSecurityHeaders()
+            .getOrDefault(
+                BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getKey(),
+                BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getDefaultValue());
+    if (hsts != null && !hsts.isBlank()) {
+      answer.header(BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY.getHeaderName(), hsts);
     }
   }
 }

@@ -23,7 +23,7 @@ public final class SelfServiceRoot {
 
   @Path("delegated-admin")
   public DelegatedAdminPage delegatedAdminPage() {
-    return new DelegatedAdminPage();
+    return new DelegatedAdminPage(session);
   }
 
   @GET

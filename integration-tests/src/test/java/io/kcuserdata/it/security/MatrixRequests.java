@@ -3,6 +3,8 @@ package io.kcuserdata.it.security;
 import static io.kcuserdata.it.security.Route.ADMIN_BASE;
 import static io.kcuserdata.it.security.Route.REALM_BASE;
 
+import io.kcuserdata.it.harness.HttpApi;
+import io.kcuserdata.it.harness.HttpApi.Answer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +63,11 @@ final class MatrixRequests {
     Call sendsMail() {
       this.sendsMail = true;
       return this;
+    }
+
+    /** This request, made through {@code api} (with its caller's token). */
+    Answer send(HttpApi api) {
+      return api.send(method, path, contentType, body, headers.toArray(String[]::new));
     }
 
     @Override

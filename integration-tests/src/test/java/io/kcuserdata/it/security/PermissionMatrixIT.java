@@ -82,14 +82,7 @@ class PermissionMatrixIT {
     if (call.sendsMail) {
       f.smtp.drain();
     }
-    Answer answer =
-        f.as(f.token(caller, row.route()))
-            .send(
-                call.method,
-                call.path,
-                call.contentType,
-                call.body,
-                call.headers.toArray(String[]::new));
+    Answer answer = call.send(f.as(f.token(caller, row.route())));
     answers
         .computeIfAbsent(row.label(), k -> new EnumMap<>(Caller.class))
         .put(caller, answer.status());
