@@ -28,10 +28,11 @@ class AccessPolicyTest {
   class TheAccessTable {
 
     /*
-     * DESIGN.md's table, one namespace per row, r = read, w = write, - = neither. The user is a
-     * member of acme, the delegated admin administers acme, the mapper runs for idp google.
-     * DESIGN gives IdP mappers "write"; they also read what they may write (update policies).
-     * DESIGN has no column for the pack itself (system), which reads and writes everything.
+     * The access table of docs/user-data.md ("The model"), one namespace per row, r = read, w =
+     * write, - = neither. The user is a member of acme, the delegated admin administers acme, the
+     * mapper runs for idp google. The documented table gives IdP mappers "write"; they also read
+     * what they may write (update policies). It has no column for the pack itself (system), which
+     * reads and writes everything.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(

@@ -11,10 +11,12 @@ import io.kcuserdata.it.harness.LoginOutcome;
 import io.kcuserdata.it.harness.Pkce;
 import io.kcuserdata.it.harness.Realms;
 import io.kcuserdata.it.harness.TestRealm;
+import io.kcuserdata.it.harness.TestSmtpServer;
 import io.kcuserdata.it.harness.VerifiedTokens;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,11 +36,18 @@ class DemoRealmIT {
    * import filled here (the admin API's import leaves them as they are).
    */
   static TestRealm acme(Realms realms, KeycloakServer server) {
+    return acme(realms, server, 9);
+  }
+
+  /** The realm with its mail going to {@code smtpPort} on loopback, as the demo's mail catcher. */
+  static TestRealm acme(Realms realms, KeycloakServer server, int smtpPort) {
     try {
       return realms.fromJsonText(
           Files.readString(DEMO_REALM)
               .replace("${DEMO_KC_URL}", server.baseUrl().toString().replaceAll("/$", ""))
               .replace("${DEMO_SERVICES_URL}", "http://127.0.0.2:9")
+              .replace("${DEMO_SMTP_HOST}", "127.0.0.1")
+              .replace("${DEMO_SMTP_PORT}", Integer.toString(smtpPort))
               .replace(
                   "${DEMO_CLAIMS_SECRET}",
                   "whsec_ZGVtby1jbGFpbXMtc2VjcmV0LW5vdC1mb3ItcHJvZHVjdGlvbg=="));
@@ -103,6 +112,37 @@ class DemoRealmIT {
                 .status())
         .as("a token of the demo app does not reach the delegated-admin API")
         .isEqualTo(403);
+  }
+
+  @Test
+  void theRealmsMailGoesToTheMailCatcherFromTheDemosAddress(Realms realms, KeycloakServer server)
+      throws Exception {
+    try (TestSmtpServer smtp = TestSmtpServer.start()) {
+      TestRealm demo = acme(realms, server, smtp.port());
+      String id = demo.admin().users().searchByUsername("demo", true).get(0).getId();
+
+      demo.admin().users().get(id).executeActionsEmail(List.of("VERIFY_EMAIL"));
+
+      // Quoted-printable's soft line breaks undone, so the link reads whole.
+      String mail = smtp.take(Duration.ofSeconds(30)).replace("=\n", "");
+      assertThat(mail)
+          .contains("no-reply@acme.example")
+          .contains("demo@example.com")
+          .contains("/login-actions/action-token");
+    }
+  }
+
+  @Test
+  void signingOutOfTheDemoAppMayReturnToTheApp(Realms realms, KeycloakServer server) {
+    TestRealm demo = acme(realms, server);
+
+    assertThat(demo.admin().clients().findByClientId("demo-app"))
+        .singleElement()
+        .satisfies(
+            client ->
+                assertThat(client.getAttributes())
+                    .as("RP-initiated logout redirects back to the app's redirect URIs")
+                    .containsEntry("post.logout.redirect.uris", "+"));
   }
 
   @Test

@@ -67,6 +67,17 @@ public final class Chromium implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * The page's size in CSS pixels, exactly (a window size includes the browser's own bars), so a
+   * screenshot is {@code width × height}.
+   */
+  public void viewport(int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of(
+            "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
   public WebDriverWait waiting() {
     return new WebDriverWait(driver, Duration.ofSeconds(20));
   }

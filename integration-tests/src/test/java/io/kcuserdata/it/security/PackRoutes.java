@@ -28,7 +28,7 @@ import org.jboss.jandex.MethodInfo;
  * the sub-resource locators ({@code @Path} without one), to the classes the locators return. The
  * classes are read, never loaded, so no Keycloak server classes are needed.
  */
-final class PackRoutes {
+public final class PackRoutes {
 
   /** The pack's REST roots, by the factory that mounts each, and where Keycloak mounts them. */
   static final Map<String, Root> ROOTS =
@@ -54,7 +54,7 @@ final class PackRoutes {
   private PackRoutes() {}
 
   /** {@code METHOD /path/{param}} for every route, sorted. */
-  static SortedSet<Route> scan() {
+  public static SortedSet<Route> scan() {
     SortedSet<Route> routes = new TreeSet<>();
     for (Root root : ROOTS.values()) {
       walk(root.className(), root.base(), routes, new ArrayList<>());

@@ -6,7 +6,7 @@ import java.util.Comparator;
  * One HTTP route of the pack: a method and a path template as JAX-RS declares it, e.g. {@code GET
  * /admin/realms/{realm}/user-data/users/{id}}.
  */
-record Route(String method, String template) implements Comparable<Route> {
+public record Route(String method, String template) implements Comparable<Route> {
 
   /** Where Keycloak mounts the pack's admin root ({@code AdminRealmResourceProvider}). */
   static final String ADMIN_BASE = "/admin/realms/{realm}/user-data";

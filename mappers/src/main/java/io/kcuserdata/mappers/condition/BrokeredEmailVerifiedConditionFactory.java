@@ -18,8 +18,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public final class BrokeredEmailVerifiedConditionFactory
     implements ConditionalAuthenticatorFactory {
 
-  // Not DESIGN.md's userdata-condition-brokered-email-verified: Keycloak stores an execution's
-  // authenticator id in a 36-character column, so that id cannot be used in any flow.
+  // Not the longer userdata-condition-brokered-email-verified first planned: Keycloak stores an
+  // execution's authenticator id in a 36-character column, so that id cannot be used in any flow.
   public static final String PROVIDER_ID = "userdata-brokered-email-verified";
   public static final String NEGATE = "negate";
   public static final String EXISTING_USER_VERIFIED = "existing.user.verified";

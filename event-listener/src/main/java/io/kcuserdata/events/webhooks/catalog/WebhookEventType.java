@@ -7,8 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The webhook event types of the public contract (DESIGN.md, "Webhooks"). The wire name is what
- * endpoints subscribe to and what a payload's {@code "type"} carries; never rename one.
+ * The webhook event types of the public contract (docs/reference.md, "Webhook event types"; what
+ * triggers each in docs/webhooks/README.md). The wire name is what endpoints subscribe to and what
+ * a payload's {@code "type"} carries; never rename one.
  */
 public enum WebhookEventType {
   USER_CREATED("user.created"),
