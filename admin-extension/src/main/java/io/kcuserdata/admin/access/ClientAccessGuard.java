@@ -2,8 +2,7 @@ package io.kcuserdata.admin.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class ClientAccessGuard implements Authenticator {
   public void authenticate(AuthenticationFlowContext context) {
     UserModel user = context.getUser();
     String clientId = context.getAuthenticationSession().getClient().getClientId();
-    if (!ClientBlockRule.blocks(status(user), clientId)) {
+    if (!ClientBlockRule.blocks(status(context.getSession(), context.getRealm(), user), clientId)) {
       context.success();
       return;
     }
@@ -62,8 +61,8 @@ public final class ClientAccessGuard implements Authenticator {
     context.failure(AuthenticationFlowError.ACCESS_DENIED, refusal(context));
   }
 
-  private static JsonNode status(UserModel user) {
-    return NamespaceStore.readAll(new UserModelAttributes(user)).get(Namespace.STATUS);
+  private static JsonNode status(KeycloakSession session, RealmModel realm, UserModel user) {
+    return session.getProvider(UserDataProvider.class).read(realm, user).get(Namespace.STATUS);
   }
 
   private static Response refusal(AuthenticationFlowContext context) {

@@ -2,9 +2,9 @@ package io.kcuserdata.admin.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.http.ApiError;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.regex.Pattern;
 

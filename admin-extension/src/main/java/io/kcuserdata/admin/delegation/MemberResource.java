@@ -6,7 +6,7 @@ import static io.kcuserdata.admin.http.UserDataResponses.json;
 import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.admin.suspension.Suspender;
 import io.kcuserdata.admin.suspension.Suspension;
-import io.kcuserdata.core.service.UserDataService;
+import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,14 +31,14 @@ public final class MemberResource {
   private final RealmModel realm;
   private final DelegatedCaller caller;
   private final UserModel member;
-  private final UserDataService data;
+  private final UserDataProvider data;
 
   MemberResource(
       KeycloakSession session,
       RealmModel realm,
       DelegatedCaller caller,
       UserModel member,
-      UserDataService data) {
+      UserDataProvider data) {
     this.session = session;
     this.realm = realm;
     this.caller = caller;
@@ -56,7 +56,7 @@ public final class MemberResource {
 
   @GET
   public Response get() {
-    return json(MemberView.of(member, caller, data), null);
+    return json(MemberView.of(realm, member, caller, data), null);
   }
 
   @PATCH
@@ -70,7 +70,7 @@ public final class MemberResource {
     return guarded(
         () -> {
           new MemberWriter(session, realm, caller, data).update(member, change);
-          return json(MemberView.of(member, caller, data), null);
+          return json(MemberView.of(realm, member, caller, data), null);
         });
   }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.status.StatusKey;
 import java.time.Instant;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -20,7 +20,8 @@ final class MemberView {
 
   private MemberView() {}
 
-  static ObjectNode of(UserModel user, DelegatedCaller caller, UserDataService data) {
+  static ObjectNode of(
+      RealmModel realm, UserModel user, DelegatedCaller caller, UserDataProvider data) {
     ObjectNode view = Json.object();
     view.put("id", user.getId());
     view.put("username", user.getUsername());
@@ -32,7 +33,7 @@ final class MemberView {
     if (user.getCreatedTimestamp() != null) {
       view.put("created_at", Instant.ofEpochMilli(user.getCreatedTimestamp()).toString());
     }
-    UserDataDocument document = data.read(new UserModelAttributes(user));
+    UserDataDocument document = data.read(realm, user);
     ObjectNode status = document.get(Namespace.STATUS);
     JsonNode suspendedAt = status.get(StatusKey.SUSPENDED_AT.key());
     boolean suspended = suspendedAt != null && !user.isEnabled();

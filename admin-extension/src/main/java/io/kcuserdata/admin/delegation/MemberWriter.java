@@ -2,9 +2,7 @@ package io.kcuserdata.admin.delegation;
 
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.core.service.Change;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.spi.Memberships;
-import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.spi.UserDataProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +21,17 @@ import org.keycloak.userprofile.ValidationException;
 /**
  * Writes a delegated admin's change: account fields through the realm's user profile (its
  * validators and permissions, as for Keycloak's admin API), {@code org.<alias>} through the pack's
- * data service. A changed email is unverified until the member verifies it.
+ * user-data provider. A changed email is unverified until the member verifies it.
  */
 final class MemberWriter {
 
   private final KeycloakSession session;
   private final RealmModel realm;
   private final DelegatedCaller caller;
-  private final UserDataService data;
+  private final UserDataProvider data;
 
   MemberWriter(
-      KeycloakSession session, RealmModel realm, DelegatedCaller caller, UserDataService data) {
+      KeycloakSession session, RealmModel realm, DelegatedCaller caller, UserDataProvider data) {
     this.session = session;
     this.realm = realm;
     this.caller = caller;
@@ -96,13 +94,7 @@ final class MemberWriter {
       return;
     }
     List<Change> changes =
-        data.patch(
-                caller.caller(),
-                new UserModelAttributes(member),
-                Memberships.of(session, realm, member),
-                change.orgData(),
-                null)
-            .changes();
+        data.patch(realm, member, caller.caller(), change.orgData(), null).changes();
     if (!changes.isEmpty()) {
       String keys =
           changes.stream()

@@ -8,7 +8,6 @@ import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.admin.http.QueryNumbers;
 import io.kcuserdata.core.json.Json;
-import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,14 +35,14 @@ public final class MembersResource {
   private final RealmModel realm;
   private final DelegatedCaller caller;
   private final OrganizationProvider organizations;
-  private final UserDataService data;
+  private final UserDataProvider data;
 
   public MembersResource(KeycloakSession session, DelegatedAdminClients clients, String orgId) {
     this.session = session;
     this.realm = session.getContext().getRealm();
     this.caller = DelegatedCaller.authenticate(session, clients, orgId);
     this.organizations = session.getProvider(OrganizationProvider.class);
-    this.data = session.getProvider(UserDataProvider.class).service();
+    this.data = session.getProvider(UserDataProvider.class);
   }
 
   @GET
@@ -59,7 +58,7 @@ public final class MembersResource {
     ArrayNode members = Json.NODES.arrayNode();
     organizations
         .getMembersStream(caller.organization(), blankToNull(search), false, from, size)
-        .forEach(member -> members.add(MemberView.of(member, caller, data)));
+        .forEach(member -> members.add(MemberView.of(realm, member, caller, data)));
     return json(members, null);
   }
 
@@ -75,7 +74,7 @@ public final class MembersResource {
         () -> {
           UserModel member = new MemberWriter(session, realm, caller, data).create(change);
           return Response.status(Response.Status.CREATED)
-              .entity(Json.compact(MemberView.of(member, caller, data)))
+              .entity(Json.compact(MemberView.of(realm, member, caller, data)))
               .type(JsonBody.JSON)
               .build();
         });

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.status.StatusKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,11 +31,7 @@ public final class DataSubjectExport {
     record.set(
         "account_status",
         StatusKey.subjectView(
-            session
-                .getProvider(UserDataProvider.class)
-                .service()
-                .read(new UserModelAttributes(user))
-                .get(Namespace.STATUS)));
+            session.getProvider(UserDataProvider.class).read(realm, user).get(Namespace.STATUS)));
     record.set("login_events", LoginHistory.of(session, realm, user));
     return record;
   }

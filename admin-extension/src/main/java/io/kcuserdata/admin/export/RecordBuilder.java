@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.json.Json;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.storage.UserAttributes;
+import io.kcuserdata.core.spi.UserDataProvider;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The exported record of one user: identity fields, the namespaces the caller may read, linked
@@ -19,7 +16,7 @@ public final class RecordBuilder {
 
   private RecordBuilder() {}
 
-  public static ObjectNode build(UserFacts user, Caller caller, UserDataService data) {
+  public static ObjectNode build(UserFacts user, Caller caller, UserDataProvider data) {
     ObjectNode record = Json.object();
     record.put("id", user.id());
     record.put("username", user.username());
@@ -31,7 +28,7 @@ public final class RecordBuilder {
     if (user.createdTimestamp() != null) {
       record.put("created_at", Instant.ofEpochMilli(user.createdTimestamp()).toString());
     }
-    record.setAll(data.read(new Snapshot(user.attributes())).view(caller));
+    record.setAll(data.decode(user.attributes()).view(caller));
     ArrayNode identities = record.putArray("federated_identities");
     user.identities()
         .forEach(
@@ -58,18 +55,5 @@ public final class RecordBuilder {
     }
     user.requiredActions().forEach(record.putArray("required_actions")::add);
     return record;
-  }
-
-  /** Attributes as read once; an export never writes. */
-  private record Snapshot(Map<String, List<String>> all) implements UserAttributes {
-    @Override
-    public void set(String name, List<String> values) {
-      throw new UnsupportedOperationException("an export never writes");
-    }
-
-    @Override
-    public void remove(String name) {
-      throw new UnsupportedOperationException("an export never writes");
-    }
   }
 }

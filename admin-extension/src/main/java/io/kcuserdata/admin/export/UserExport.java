@@ -2,7 +2,6 @@ package io.kcuserdata.admin.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
-import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -116,7 +115,7 @@ final class UserExport implements StreamingOutput {
     session.getContext().setRealm(realm);
     EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     List<String> ids = UserPages.next(em, realmId, query, after, size);
-    UserDataService data = session.getProvider(UserDataProvider.class).service();
+    UserDataProvider data = session.getProvider(UserDataProvider.class);
     List<ObjectNode> records = new ArrayList<>(ids.size());
     for (UserFacts facts : new UserBatch(session, realm, em).load(ids)) {
       if (viewer.everyone() || canView(session, realm, facts.id())) {

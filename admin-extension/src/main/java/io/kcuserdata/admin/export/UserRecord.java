@@ -24,7 +24,7 @@ public final class UserRecord {
   public static ObjectNode of(
       KeycloakSession session, RealmModel realm, UserModel user, Caller caller) {
     return RecordBuilder.build(
-        facts(session, realm, user), caller, session.getProvider(UserDataProvider.class).service());
+        facts(session, realm, user), caller, session.getProvider(UserDataProvider.class));
   }
 
   static UserFacts facts(KeycloakSession session, RealmModel realm, UserModel user) {

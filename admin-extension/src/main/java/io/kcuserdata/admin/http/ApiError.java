@@ -1,7 +1,10 @@
 package io.kcuserdata.admin.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.schema.SchemaViolation;
+import io.kcuserdata.core.schema.SchemaViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +17,10 @@ public final class ApiError extends WebApplicationException {
 
   private ApiError(int status, String error, String description) {
     super(description, response(status, error, description));
+  }
+
+  private ApiError(String description, Response response) {
+    super(description, response);
   }
 
   public static Response response(int status, String error, String description) {
@@ -30,6 +37,34 @@ public final class ApiError extends WebApplicationException {
 
   public static ApiError invalidUserData(String description) {
     return new ApiError(400, "invalid_user_data", description);
+  }
+
+  /**
+   * {@code 400 schema_violation}: the write's result fails a namespace's JSON Schema; {@code
+   * violations} lists each failure with its namespace, JSON Pointer and message.
+   */
+  public static ApiError schemaViolation(SchemaViolationException e) {
+    ObjectNode body =
+        Json.object().put("error", "schema_violation").put("error_description", e.getMessage());
+    ArrayNode violations = body.putArray("violations");
+    for (SchemaViolation violation : e.violations()) {
+      violations
+          .addObject()
+          .put("namespace", violation.namespace())
+          .put("pointer", violation.pointer())
+          .put("message", violation.message());
+    }
+    return new ApiError(
+        e.getMessage(),
+        Response.status(400)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Json.compact(body))
+            .build());
+  }
+
+  /** {@code 400 invalid_schema}: a candidate JSON Schema the pack does not accept. */
+  public static ApiError invalidSchema(String description) {
+    return new ApiError(400, "invalid_schema", description);
   }
 
   public static ApiError unauthorized(String description) {

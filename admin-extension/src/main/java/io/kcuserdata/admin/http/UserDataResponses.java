@@ -1,8 +1,9 @@
 package io.kcuserdata.admin.http;
 
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.schema.SchemaViolationException;
 import io.kcuserdata.core.service.PreconditionFailedException;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ public final class UserDataResponses {
   public static Response guarded(Supplier<Response> action) {
     try {
       return action.get();
+    } catch (SchemaViolationException e) {
+      throw ApiError.schemaViolation(e);
     } catch (InvalidUserDataException e) {
       throw ApiError.invalidUserData(e.getMessage());
     } catch (PreconditionFailedException e) {

@@ -3,9 +3,9 @@ package io.kcuserdata.admin.migration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kcuserdata.admin.migration.sources.ImportSource;
 import io.kcuserdata.admin.passwords.HashCeilings;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.service.PreconditionFailedException;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
@@ -71,7 +71,7 @@ final class ImportRun {
                 return new UserUpsert(
                         session,
                         realm,
-                        session.getProvider(UserDataProvider.class).service(),
+                        session.getProvider(UserDataProvider.class),
                         CallerRights.authorization(auth),
                         ceilings)
                     .apply(line, record);

@@ -5,9 +5,7 @@ import io.kcuserdata.admin.passwords.HashCeilings;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.spi.Memberships;
-import io.kcuserdata.core.spi.UserModelAttributes;
+import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.Map;
@@ -24,21 +22,21 @@ import org.keycloak.models.jpa.entities.UserEntity;
 /**
  * Creates or updates the user one import line describes: matched by id, then username, then email;
  * only what differs is written, so importing the same file twice changes nothing the second time.
- * User data goes through the pack's service, with its rules and limits; every step is first
- * authorized for the caller ({@link LineAuthorization}).
+ * User data goes through the pack's user-data provider, with its rules, limits and schemas; every
+ * step is first authorized for the caller ({@link LineAuthorization}).
  */
 final class UserUpsert {
 
   private final KeycloakSession session;
   private final RealmModel realm;
-  private final UserDataService data;
+  private final UserDataProvider data;
   private final LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth;
   private final HashCeilings ceilings;
 
   UserUpsert(
       KeycloakSession session,
       RealmModel realm,
-      UserDataService data,
+      UserDataProvider data,
       LineAuthorization<UserModel, RoleModel, GroupModel, OrganizationModel> auth,
       HashCeilings ceilings) {
     this.session = session;
@@ -127,10 +125,9 @@ final class UserUpsert {
 
   private boolean userData(UserModel user, Map<Namespace, ObjectNode> namespaces) {
     boolean changed = false;
-    UserModelAttributes attributes = new UserModelAttributes(user);
     for (Map.Entry<Namespace, ObjectNode> entry : namespaces.entrySet()) {
       Namespace namespace = entry.getKey();
-      if (entry.getValue().equals(data.read(attributes).get(namespace))) {
+      if (entry.getValue().equals(data.read(realm, user).get(namespace))) {
         continue;
       }
       // Data kept per identity provider is written as that provider's mapper would write it.
@@ -138,13 +135,7 @@ final class UserUpsert {
           namespace.kind() == NamespaceKind.IDP
               ? Caller.idpMapper(namespace.alias())
               : Caller.admin();
-      data.replace(
-          caller,
-          attributes,
-          Memberships.of(session, realm, user),
-          namespace,
-          entry.getValue(),
-          null);
+      data.replace(realm, user, caller, namespace, entry.getValue(), null);
       changed = true;
     }
     return changed;

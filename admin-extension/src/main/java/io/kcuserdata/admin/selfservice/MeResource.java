@@ -9,12 +9,10 @@ import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.service.Change;
-import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.service.UserDataService.WriteResult;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.spi.UserLock;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -52,7 +50,7 @@ public final class MeResource {
     AccountToken caller = AccountToken.authenticate(session);
     caller.requireOneOf(AccountRoles.MANAGE_ACCOUNT, AccountRoles.VIEW_PROFILE);
     Caller user = callerFor(caller.user());
-    UserDataDocument document = service().read(new UserModelAttributes(caller.user()));
+    UserDataDocument document = data().read(realm(), caller.user());
     return json(document.view(user), document.etag(user));
   }
 
@@ -69,10 +67,7 @@ public final class MeResource {
     return guarded(
         () -> {
           UserModel locked = UserLock.lockForUpdate(session, userModel);
-          WriteResult result =
-              service()
-                  .patch(
-                      user, new UserModelAttributes(locked), user.organizations(), patch, ifMatch);
+          WriteResult result = data().patch(realm(), locked, user, patch, ifMatch);
           recordEvent(userModel, result);
           return json(result.document().view(user), result.document().etag(user));
         });
@@ -132,7 +127,11 @@ public final class MeResource {
         .success();
   }
 
-  private UserDataService service() {
-    return session.getProvider(UserDataProvider.class).service();
+  private UserDataProvider data() {
+    return session.getProvider(UserDataProvider.class);
+  }
+
+  private RealmModel realm() {
+    return session.getContext().getRealm();
   }
 }

@@ -11,9 +11,7 @@ import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.status.StatusKey;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -72,13 +70,7 @@ public final class BlockedClients {
           document.set(Namespace.STATUS.name(), status);
           session
               .getProvider(UserDataProvider.class)
-              .service()
-              .patch(
-                  Caller.system(),
-                  new UserModelAttributes(user),
-                  Memberships.of(session, realm, user),
-                  document,
-                  null);
+              .patch(realm, user, Caller.system(), document, null);
           for (String clientId : wanted) {
             if (!before.contains(clientId)) {
               Sessions.endFor(session, realm, user, realm.getClientByClientId(clientId));
@@ -99,8 +91,7 @@ public final class BlockedClients {
     JsonNode stored =
         session
             .getProvider(UserDataProvider.class)
-            .service()
-            .read(new UserModelAttributes(user))
+            .read(realm, user)
             .get(Namespace.STATUS)
             .path(StatusKey.BLOCKED_CLIENTS.key());
     ArrayNode list = Json.NODES.arrayNode();

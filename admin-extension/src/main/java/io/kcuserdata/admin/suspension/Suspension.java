@@ -10,11 +10,8 @@ import io.kcuserdata.admin.http.JsonBody;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.spi.UserLock;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.status.StatusKey;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -138,25 +135,20 @@ public final class Suspension {
     }
   }
 
-  private UserDataService service() {
-    return session.getProvider(UserDataProvider.class).service();
+  private UserDataProvider data() {
+    return session.getProvider(UserDataProvider.class);
   }
 
   private ObjectNode read(UserModel locked) {
-    return service().read(new UserModelAttributes(locked)).get(Namespace.STATUS);
+    return data().read(realm, locked).get(Namespace.STATUS);
   }
 
   /** Merges {@code patch} into {@code status} as the pack itself; answers the new namespace. */
   private ObjectNode writeStatus(UserModel locked, ObjectNode patch) {
     ObjectNode document = Json.object();
     document.set(Namespace.STATUS.name(), patch);
-    return service()
-        .patch(
-            Caller.system(),
-            new UserModelAttributes(locked),
-            Memberships.of(session, realm, locked),
-            document,
-            null)
+    return data()
+        .patch(realm, locked, Caller.system(), document, null)
         .document()
         .get(Namespace.STATUS);
   }

@@ -13,11 +13,9 @@ import io.kcuserdata.admin.suspension.Suspension;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.service.UserDataService.WriteResult;
-import io.kcuserdata.core.spi.Memberships;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.spi.UserLock;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -48,7 +45,7 @@ public final class UserDataAdminResource {
   private final AdminPermissionEvaluator auth;
   private final AdminEventBuilder adminEvent;
   private final UserModel user;
-  private final UserDataService service;
+  private final UserDataProvider data;
 
   UserDataAdminResource(
       KeycloakSession session,
@@ -56,19 +53,19 @@ public final class UserDataAdminResource {
       AdminPermissionEvaluator auth,
       AdminEventBuilder adminEvent,
       UserModel user,
-      UserDataService service) {
+      UserDataProvider data) {
     this.session = session;
     this.realm = realm;
     this.auth = auth;
     this.adminEvent = adminEvent;
     this.user = user;
-    this.service = service;
+    this.data = data;
   }
 
   @GET
   public Response get() {
     requireView();
-    UserDataDocument document = service.read(new UserModelAttributes(user));
+    UserDataDocument document = data.read(realm, user);
     return json(document.view(ADMIN), document.etag(ADMIN));
   }
 
@@ -82,8 +79,7 @@ public final class UserDataAdminResource {
     return guarded(
         () -> {
           UserModel locked = UserLock.lockForUpdate(session, user);
-          return answer(
-              service.patch(ADMIN, new UserModelAttributes(locked), memberships(), patch, ifMatch));
+          return answer(data.patch(realm, locked, ADMIN, patch, ifMatch));
         });
   }
 
@@ -93,7 +89,7 @@ public final class UserDataAdminResource {
     requireView();
     return guarded(
         () -> {
-          UserDataDocument document = service.read(new UserModelAttributes(user));
+          UserDataDocument document = data.read(realm, user);
           return json(document.get(Namespace.parse(name)), document.etag(ADMIN));
         });
   }
@@ -111,14 +107,7 @@ public final class UserDataAdminResource {
           Namespace namespace = Namespace.parse(name);
           JsonNode content = JsonBody.read(contentType, body, JsonBody.JSON);
           UserModel locked = UserLock.lockForUpdate(session, user);
-          return answer(
-              service.replace(
-                  ADMIN,
-                  new UserModelAttributes(locked),
-                  memberships(),
-                  namespace,
-                  content,
-                  ifMatch));
+          return answer(data.replace(realm, locked, ADMIN, namespace, content, ifMatch));
         });
   }
 
@@ -168,10 +157,6 @@ public final class UserDataAdminResource {
   private Response answer(WriteResult result) {
     UserDataAdminEvents.changed(adminEvent, session, result.changes());
     return json(result.document().view(ADMIN), result.document().etag(ADMIN));
-  }
-
-  private Set<String> memberships() {
-    return Memberships.of(session, realm, user);
   }
 
   private void requireView() {

@@ -7,6 +7,7 @@ import io.kcuserdata.admin.export.ExportResource;
 import io.kcuserdata.admin.http.ApiError;
 import io.kcuserdata.admin.migration.ImportOptions;
 import io.kcuserdata.admin.migration.ImportResource;
+import io.kcuserdata.admin.schemas.SchemasResource;
 import io.kcuserdata.admin.webhooks.WebhooksResource;
 import io.kcuserdata.core.spi.UserDataProvider;
 import jakarta.ws.rs.Path;
@@ -69,6 +70,11 @@ public final class UserDataAdminRoot {
     return new ImportResource(session, realm, auth, adminEvent, importOptions);
   }
 
+  @Path("schemas/{namespace}")
+  public SchemasResource schemas(@PathParam("namespace") String namespace) {
+    return new SchemasResource(session, realm, auth, adminEvent, namespace);
+  }
+
   @Path("users/{id}")
   public UserDataAdminResource user(@PathParam("id") String id) {
     UserModel user = session.users().getUserById(realm, id);
@@ -80,11 +86,6 @@ public final class UserDataAdminRoot {
       throw ApiError.notFound("no user " + id + " in realm " + realm.getName());
     }
     return new UserDataAdminResource(
-        session,
-        realm,
-        auth,
-        adminEvent,
-        user,
-        session.getProvider(UserDataProvider.class).service());
+        session, realm, auth, adminEvent, user, session.getProvider(UserDataProvider.class));
   }
 }

@@ -1,9 +1,9 @@
 package io.kcuserdata.core.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

@@ -31,8 +31,16 @@ public final class UserDataDocument {
     return content == null ? Json.object() : content.deepCopy();
   }
 
+  /** Every namespace that holds something, each a copy: a document is never changed. */
   public Map<Namespace, ObjectNode> namespaces() {
-    return new TreeMap<>(namespaces);
+    Map<Namespace, ObjectNode> copy = new TreeMap<>();
+    namespaces.forEach((namespace, content) -> copy.put(namespace, content.deepCopy()));
+    return copy;
+  }
+
+  /** Whether {@code namespace} holds something, without copying it. */
+  public boolean has(Namespace namespace) {
+    return namespaces.containsKey(namespace);
   }
 
   /**

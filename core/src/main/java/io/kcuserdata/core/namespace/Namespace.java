@@ -1,6 +1,6 @@
 package io.kcuserdata.core.namespace;
 
-import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -3,16 +3,20 @@ package io.kcuserdata.core.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.AccessPolicy;
+import io.kcuserdata.core.access.Actor;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.DocumentPatch;
 import io.kcuserdata.core.document.UserDataDocument;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.json.MergePatch;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
+import io.kcuserdata.core.schema.SchemaCheck;
+import io.kcuserdata.core.schema.SchemaViolation;
+import io.kcuserdata.core.schema.SchemaViolationException;
 import io.kcuserdata.core.storage.NamespaceStore;
 import io.kcuserdata.core.storage.UserAttributes;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import io.kcuserdata.core.validation.NamespaceRules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,13 +27,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads and writes a user's data under the access table, the key rules and the limits. Every write
- * is checked whole before anything is stored: a write with one bad part changes nothing.
+ * Reads and writes a user's data under the access table, the key rules, the limits and the realm's
+ * JSON Schemas. Every write is checked whole before anything is stored: a write with one bad part
+ * changes nothing. Only the pack's {@code UserDataProvider} calls it: that is the one write path.
  */
 public final class UserDataService {
 
-  /** The document after a write, and what the write changed (empty when it changed nothing). */
-  public record WriteResult(UserDataDocument document, List<Change> changes) {}
+  /**
+   * The document before and after a write, and what the write changed (empty when it changed
+   * nothing; {@code document} is then {@code before}).
+   */
+  public record WriteResult(
+      UserDataDocument before, UserDataDocument document, List<Change> changes) {}
 
   private final NamespaceRules rules;
 
@@ -48,9 +57,32 @@ public final class UserDataService {
    * @param ifMatch the {@code If-Match} header, or {@code null}
    */
   public WriteResult patch(
-      Caller caller, UserAttributes user, Set<String> memberOf, JsonNode patch, String ifMatch) {
+      Caller caller,
+      UserAttributes user,
+      Set<String> memberOf,
+      JsonNode patch,
+      String ifMatch,
+      SchemaCheck schemas) {
     UserDataDocument current = read(user);
     checkPrecondition(current, caller, ifMatch);
+    return write(caller, user, memberOf, current, patched(caller, current, patch), schemas);
+  }
+
+  /**
+   * Refuses {@code patch} exactly as {@link #patch} would, storing nothing: for the forms, which
+   * show a refusal at its field before anything is written.
+   */
+  public void check(
+      Caller caller,
+      UserDataDocument current,
+      Set<String> memberOf,
+      JsonNode patch,
+      SchemaCheck schemas) {
+    verify(caller, memberOf, current, patched(caller, current, patch), schemas);
+  }
+
+  private static Map<Namespace, ObjectNode> patched(
+      Caller caller, UserDataDocument current, JsonNode patch) {
     Map<Namespace, ObjectNode> next = new LinkedHashMap<>();
     refuseScopedNullsNotWritable(caller, patch);
     // "org": null empties only what the caller can see, so its answer reveals nothing hidden.
@@ -60,7 +92,7 @@ public final class UserDataService {
         .forEach(
             (namespace, part) ->
                 next.put(namespace, asObject(MergePatch.apply(current.get(namespace), part))));
-    return write(caller, user, memberOf, current, next);
+    return next;
   }
 
   /** Replaces one namespace with {@code content} (a JSON object; {@code {}} empties it). */
@@ -70,7 +102,8 @@ public final class UserDataService {
       Set<String> memberOf,
       Namespace namespace,
       JsonNode content,
-      String ifMatch) {
+      String ifMatch,
+      SchemaCheck schemas) {
     UserDataDocument current = read(user);
     checkPrecondition(current, caller, ifMatch);
     if (content == null || !content.isObject()) {
@@ -78,7 +111,7 @@ public final class UserDataService {
     }
     // Replacing keeps RFC 7396's reading of null: a member set to null is not stored.
     ObjectNode next = asObject(MergePatch.apply(Json.object(), content));
-    return write(caller, user, memberOf, current, Map.of(namespace, next));
+    return write(caller, user, memberOf, current, Map.of(namespace, next), schemas);
   }
 
   private WriteResult write(
@@ -86,7 +119,22 @@ public final class UserDataService {
       UserAttributes user,
       Set<String> memberOf,
       UserDataDocument current,
-      Map<Namespace, ObjectNode> next) {
+      Map<Namespace, ObjectNode> next,
+      SchemaCheck schemas) {
+    List<Change> changes = verify(caller, memberOf, current, next, schemas);
+    for (Change change : changes) {
+      NamespaceStore.write(user, change.namespace(), next.get(change.namespace()));
+    }
+    return new WriteResult(current, changes.isEmpty() ? current : read(user), changes);
+  }
+
+  /** Every rule for the write, in order; answers what it would change. */
+  private List<Change> verify(
+      Caller caller,
+      Set<String> memberOf,
+      UserDataDocument current,
+      Map<Namespace, ObjectNode> next,
+      SchemaCheck schemas) {
     // Every part is checked, changed or not: a refused no-op must not reveal a hidden value.
     next.forEach(
         (namespace, content) -> {
@@ -113,10 +161,19 @@ public final class UserDataService {
             changes.add(new Change(namespace, changed));
           }
         });
-    for (Change change : changes) {
-      NamespaceStore.write(user, change.namespace(), next.get(change.namespace()));
+    // The schemas judge what would be stored, so only a namespace the write changes: a value
+    // stored before its schema does not block writes elsewhere. The pack's own bookkeeping (the
+    // data a membership leaves behind, status) is never held to an admin's schema.
+    if (caller.actor() != Actor.SYSTEM) {
+      List<SchemaViolation> violations = new ArrayList<>();
+      for (Change change : changes) {
+        violations.addAll(schemas.violations(change.namespace(), next.get(change.namespace())));
+      }
+      if (!violations.isEmpty()) {
+        throw new SchemaViolationException(violations);
+      }
     }
-    return new WriteResult(changes.isEmpty() ? current : read(user), changes);
+    return changes;
   }
 
   private static void refuseScopedNullsNotWritable(Caller caller, JsonNode patch) {

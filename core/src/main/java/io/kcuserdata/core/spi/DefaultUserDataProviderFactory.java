@@ -3,7 +3,7 @@ package io.kcuserdata.core.spi;
 import io.kcuserdata.core.net.OutboundAllowLists;
 import io.kcuserdata.core.net.OutboundUse;
 import io.kcuserdata.core.net.SsrfGuard;
-import io.kcuserdata.core.secrets.RealmSecrets;
+import io.kcuserdata.core.schema.SchemaCompiler;
 import io.kcuserdata.core.secrets.SealingKey;
 import io.kcuserdata.core.service.UserDataService;
 import io.kcuserdata.core.validation.Limits;
@@ -17,14 +17,14 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * Reads the limits, the outbound allow-list and the key for the pack's secrets once at startup, and
- * removes a user's {@code org.<alias>} data when the user leaves that organization.
+ * Reads the limits, the outbound allow-list and the key for the pack's secrets once at startup,
+ * keeps the compiled JSON Schemas for every session, and removes a user's {@code org.<alias>} data
+ * when the user leaves that organization.
  */
 public final class DefaultUserDataProviderFactory
     implements UserDataProviderFactory, ServerInfoAwareProviderFactory {
@@ -43,29 +43,27 @@ public final class DefaultUserDataProviderFactory
   private final Map<OutboundUse, SsrfGuard> outboundGuards = new EnumMap<>(OutboundUse.class);
   private SealingKey operatorKey;
 
+  private final SchemaCompiler compiler = new SchemaCompiler();
+
   @Override
   public UserDataProvider create(KeycloakSession session) {
-    return new UserDataProvider() {
-      @Override
-      public UserDataService service() {
-        return service;
-      }
+    return new DefaultUserDataProvider(session, this);
+  }
 
-      @Override
-      public SsrfGuard outboundGuard(OutboundUse use) {
-        return outboundGuards.get(use);
-      }
+  UserDataService service() {
+    return service;
+  }
 
-      @Override
-      public Optional<SealingKey> operatorKey() {
-        return Optional.ofNullable(operatorKey);
-      }
+  SchemaCompiler compiler() {
+    return compiler;
+  }
 
-      @Override
-      public RealmSecrets secrets(RealmModel realm) {
-        return new RealmSecrets(operatorKey, new KeycloakRealmKeys(session, realm));
-      }
-    };
+  SsrfGuard outboundGuard(OutboundUse use) {
+    return outboundGuards.get(use);
+  }
+
+  Optional<SealingKey> operatorKey() {
+    return Optional.ofNullable(operatorKey);
   }
 
   @Override

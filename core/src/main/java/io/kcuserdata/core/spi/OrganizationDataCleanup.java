@@ -1,8 +1,9 @@
 package io.kcuserdata.core.spi;
 
+import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.storage.NamespaceStore;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel.OrganizationMemberLeaveEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
@@ -18,10 +19,16 @@ final class OrganizationDataCleanup implements ProviderEventListener {
     if (event instanceof OrganizationMemberLeaveEvent leave
         && leave.getUser() != null
         && Namespace.ALIAS.matcher(leave.getOrganization().getAlias()).matches()) {
-      NamespaceStore.write(
-          new UserModelAttributes(leave.getUser()),
-          Namespace.org(leave.getOrganization().getAlias()),
-          Json.object());
+      KeycloakSession session = leave.getSession();
+      session
+          .getProvider(UserDataProvider.class)
+          .replace(
+              session.getContext().getRealm(),
+              leave.getUser(),
+              Caller.system(),
+              Namespace.org(leave.getOrganization().getAlias()),
+              Json.object(),
+              null);
     }
   }
 }

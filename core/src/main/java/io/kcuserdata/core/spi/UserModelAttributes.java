@@ -9,11 +9,11 @@ import org.keycloak.models.UserModel;
  * The storage's view of a Keycloak user. Writes go to the {@code UserModel} directly, not through
  * the user profile, so the profile's per-value caps do not apply to namespaced data.
  */
-public final class UserModelAttributes implements UserAttributes {
+final class UserModelAttributes implements UserAttributes {
 
   private final UserModel user;
 
-  public UserModelAttributes(UserModel user) {
+  UserModelAttributes(UserModel user) {
     this.user = user;
   }
 

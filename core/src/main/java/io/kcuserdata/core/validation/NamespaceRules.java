@@ -1,6 +1,7 @@
 package io.kcuserdata.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
@@ -124,7 +125,7 @@ public final class NamespaceRules {
    * PostgreSQL refuses U+0000 in text columns (a server error, not a clear refusal), and a lone
    * UTF-16 surrogate is no character at all: UTF-8 storage would turn it into something else.
    */
-  static String unstorableText(JsonNode value) {
+  public static String unstorableText(JsonNode value) {
     if (value == null) {
       return null;
     }

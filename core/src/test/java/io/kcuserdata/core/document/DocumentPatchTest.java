@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;

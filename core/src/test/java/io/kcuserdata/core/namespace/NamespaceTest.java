@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.schema.SchemaCheck;
 import io.kcuserdata.core.storage.InMemoryUserAttributes;
 import io.kcuserdata.core.storage.NamespaceStore;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import io.kcuserdata.core.validation.Limits;
 import io.kcuserdata.core.validation.NamespaceRules;
 import java.util.Map;
@@ -48,7 +49,7 @@ class UserDataServiceTest {
   }
 
   private UserDataService.WriteResult patch(Caller caller, String body, String ifMatch) {
-    return service.patch(caller, user, MEMBER_OF, json(body), ifMatch);
+    return service.patch(caller, user, MEMBER_OF, json(body), ifMatch, SchemaCheck.NONE);
   }
 
   private UserDataService.WriteResult patch(Caller caller, String body) {
@@ -56,7 +57,7 @@ class UserDataServiceTest {
   }
 
   private void replace(Caller caller, Namespace namespace, String body, String ifMatch) {
-    service.replace(caller, user, MEMBER_OF, namespace, json(body), ifMatch);
+    service.replace(caller, user, MEMBER_OF, namespace, json(body), ifMatch, SchemaCheck.NONE);
   }
 
   private ObjectNode content(Namespace namespace) {

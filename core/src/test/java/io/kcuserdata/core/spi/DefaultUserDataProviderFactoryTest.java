@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kcuserdata.core.access.Caller;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.net.OutboundUse;
+import io.kcuserdata.core.schema.SchemaCheck;
 import io.kcuserdata.core.storage.InMemoryUserAttributes;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -24,10 +25,14 @@ class DefaultUserDataProviderFactoryTest {
 
   private static void write(DefaultUserDataProviderFactory factory, String patch) {
     factory
-        .create(null)
         .service()
         .patch(
-            Caller.admin(), new InMemoryUserAttributes(), Set.of(), Json.parseOrNull(patch), null);
+            Caller.admin(),
+            new InMemoryUserAttributes(),
+            Set.of(),
+            Json.parseOrNull(patch),
+            null,
+            SchemaCheck.NONE);
   }
 
   @Nested

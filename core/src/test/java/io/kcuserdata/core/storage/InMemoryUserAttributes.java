@@ -19,8 +19,11 @@ public final class InMemoryUserAttributes implements UserAttributes {
     return this;
   }
 
+  private int reads;
+
   @Override
   public Map<String, List<String>> all() {
+    reads++;
     return Collections.unmodifiableMap(new TreeMap<>(attributes));
   }
 
@@ -44,6 +47,11 @@ public final class InMemoryUserAttributes implements UserAttributes {
   /** The attributes passed to {@link #remove}, in call order. */
   public List<String> removeCalls() {
     return List.copyOf(removeCalls);
+  }
+
+  /** How often every attribute was read: one decode each. */
+  public int reads() {
+    return reads;
   }
 
   public int writes() {

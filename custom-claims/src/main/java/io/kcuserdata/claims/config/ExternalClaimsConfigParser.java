@@ -3,11 +3,11 @@ package io.kcuserdata.claims.config;
 import static io.kcuserdata.claims.config.ExternalClaimsConfig.*;
 
 import io.kcuserdata.claims.shaping.ReservedClaims;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.ClaimPath;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.net.SsrfDecision;
 import io.kcuserdata.core.net.SsrfGuard;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.token.TokenOrganization;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
@@ -82,7 +81,7 @@ final class CallContext {
     if (user == null) {
       body.putNull("user");
     } else {
-      body.set("user", user(user, namespaces));
+      body.set("user", user(session, user, namespaces));
     }
     return body;
   }
@@ -110,16 +109,18 @@ final class CallContext {
     return clientSessionCtx.getClientSession().getClient();
   }
 
-  private static ObjectNode user(UserModel user, List<Namespace> namespaces) {
+  private static ObjectNode user(
+      KeycloakSession session, UserModel user, List<Namespace> namespaces) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", user.getId());
     node.put("username", user.getUsername());
     node.put("email", user.getEmail());
     node.put("email_verified", user.isEmailVerified());
     if (!namespaces.isEmpty()) {
-      Map<Namespace, ObjectNode> data = NamespaceStore.readAll(new UserModelAttributes(user));
+      UserDataDocument data =
+          session.getProvider(UserDataProvider.class).read(session.getContext().getRealm(), user);
       for (Namespace namespace : namespaces) {
-        ObjectNode content = data.getOrDefault(namespace, MAPPER.createObjectNode());
+        ObjectNode content = data.get(namespace);
         if (namespace.alias() == null) {
           node.set(namespace.name(), content);
         } else {

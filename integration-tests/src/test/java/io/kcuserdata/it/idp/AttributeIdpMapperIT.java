@@ -412,6 +412,36 @@ class AttributeIdpMapperIT {
   }
 
   @Nested
+  class UnderANamespaceSchema {
+
+    @Test
+    void aValueTheSchemaRefusesIsSkippedAndReportedAndTheRestImported(
+        Realms realms, Browser browser, HttpApi admin) {
+      BrokerSetup setup = BrokerSetup.create(realms, "IMPORT");
+      admin
+          .send(
+              "PUT",
+              "/admin/realms/" + setup.consumer.name() + "/user-data/schemas/custom_data",
+              "application/json",
+              "{\"properties\":{\"plan\":{\"enum\":[\"free\",\"team\"]}}}")
+          .requireStatus(200);
+      setup.mapper("plan", Map.of("source", "plan", "target", "custom_data.plan"));
+      setup.mapper("company", Map.of("source", "company.name", "target", "app_metadata.company"));
+      saveEvents(setup);
+
+      String userId = setup.login(browser);
+
+      JsonNode data = data(admin, setup, userId);
+      assertThat(data.path("custom_data").has("plan")).isFalse();
+      assertThat(data.path("app_metadata").path("company").asText()).isEqualTo("Acme");
+      assertThat(skippedDetail(setup, userId))
+          .startsWith("custom_data.plan (mapper 'plan'): ")
+          .contains("schema")
+          .doesNotContain("pro");
+    }
+  }
+
+  @Nested
   class TwoProviders {
 
     @Test

@@ -55,6 +55,8 @@ final class HostileRequests {
     shape("POST", Route.ADMIN_BASE + "/webhooks", JSON, f.webhookBody("hostile", false));
     shape("PUT", Route.ADMIN_BASE + "/webhooks/{id}", JSON, f.webhookBody("hostile", false));
     shape("POST", Route.ADMIN_BASE + "/import", NDJSON, null);
+    shape("PUT", Route.ADMIN_BASE + "/schemas/{namespace}", JSON, "{\"type\":\"object\"}");
+    shape("POST", Route.ADMIN_BASE + "/schemas/{namespace}/check", JSON, "{\"type\":\"object\"}");
     shape(
         "POST",
         Route.REALM_BASE + "/organizations/{orgId}/members",

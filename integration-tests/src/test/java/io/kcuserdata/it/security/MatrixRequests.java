@@ -166,6 +166,19 @@ final class MatrixRequests {
         "POST",
         ADMIN_BASE + "/delegated-admin/client",
         c -> to("POST", ADMIN_BASE + "/delegated-admin/client").unchanged(f::clientIds));
+    String schema = ADMIN_BASE + "/schemas/{namespace}";
+    on("GET", schema, c -> schemaCall(to("GET", schema)));
+    on(
+        "PUT",
+        schema,
+        c ->
+            schemaCall(to("PUT", schema))
+                .body(JSON, "{\"type\":\"object\",\"description\":\"matrix " + next() + "\"}"));
+    on("DELETE", schema, c -> schemaCall(to("DELETE", schema)));
+    on(
+        "POST",
+        schema + "/check",
+        c -> schemaCall(to("POST", schema + "/check")).body(JSON, TrustFixture.SCHEMA));
     String admins = ADMIN_BASE + "/organizations/{orgId}/admins";
     on("GET", admins, c -> to("GET", admins));
     for (String method : List.of("PUT", "DELETE")) {
@@ -296,6 +309,12 @@ final class MatrixRequests {
     if (recipes.put(method + " " + template, recipe) != null) {
       throw new IllegalStateException("two requests for " + method + " " + template);
     }
+  }
+
+  /** A call about custom_data's schema, which is attached before and put back after it. */
+  private Call schemaCall(Call call) {
+    f.attachSchema();
+    return call.unchanged(f::schemaState).afterSuccess(f::attachSchema);
   }
 
   /** A call to {@code template} with the realm and the fixture's standing targets filled in. */

@@ -12,9 +12,10 @@ import java.util.Set;
  * one route needs two bodies), one column per {@link Caller}, the expected HTTP status in each
  * cell. The rule behind it is Keycloak's own: reads of users need view-users, writes manage-users,
  * export view-users or query-users, webhooks manage-events or manage-realm, naming delegated admins
- * manage-realm, the page's client and consent scopes manage-clients; the self-service endpoints
- * take the user's own token; the delegated-admin API takes a token of the page's client from an
- * admin of the organization and answers 404 for an organization or member out of reach.
+ * manage-realm, the page's client and consent scopes manage-clients, namespaces' schemas view-realm
+ * or query-users to read and manage-realm to change (the dry run view-users too); the self-service
+ * endpoints take the user's own token; the delegated-admin API takes a token of the page's client
+ * from an admin of the organization and answers 404 for an organization or member out of reach.
  *
  * <p>A route of the pack without a row fails {@code PermissionTableRoutesTest}; so does a row for a
  * route that does not exist. A {@code #} starts a comment.
@@ -39,6 +40,10 @@ final class PermissionTable {
           POST    import                                      401  403  403   403  200    403   403    403     403   200   | 403  403  403  403  403  403
           POST    client-scopes                               401  403  403   403  403    403   403    201     403   201   | 403  403  403  403  403  403
           POST    delegated-admin/client                      401  403  403   403  403    403   403    200     403   200   | 403  403  403  403  403  403
+          GET     schemas/{namespace}                         401  403  403   200  200    200   403    403     200   200   | 403  403  403  403  403  403
+          PUT     schemas/{namespace}                         401  403  403   403  403    403   403    403     200   200   | 403  403  403  403  403  403
+          DELETE  schemas/{namespace}                         401  403  403   403  403    403   403    403     204   204   | 403  403  403  403  403  403
+          POST    schemas/{namespace}/check                   401  403  403   403  403    403   403    403     403   200   | 403  403  403  403  403  403
           GET     organizations/{orgId}/admins                401  403  403   403  403    403   403    403     200   200   | 403  403  403  403  403  403
           PUT     organizations/{orgId}/admins/{userId}       401  403  403   403  403    403   403    403     204   204   | 403  403  403  403  403  403
           DELETE  organizations/{orgId}/admins/{userId}       401  403  403   403  403    403   403    403     204   204   | 403  403  403  403  403  403

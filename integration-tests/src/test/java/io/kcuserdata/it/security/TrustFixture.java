@@ -329,6 +329,24 @@ final class TrustFixture implements AutoCloseable {
     return state.toString();
   }
 
+  /** What the matrix keeps attached to custom_data: accepts every object, so no write fails it. */
+  static final String SCHEMA = "{\"type\":\"object\"}";
+
+  /**
+   * Attaches {@link #SCHEMA} (again), as the master admin: a row may have changed or removed it.
+   */
+  void attachSchema() {
+    master
+        .send("PUT", admin("/schemas/custom_data"), "application/json", SCHEMA)
+        .requireStatus(200);
+  }
+
+  /** The schema of custom_data as stored, or the 404 when there is none. */
+  String schemaState() {
+    Answer answer = master.get(admin("/schemas/custom_data"));
+    return answer.status() + " " + answer.body();
+  }
+
   /** Every webhook endpoint of the realm as its admin API lists them (no secrets). */
   String webhooksState() {
     return read(admin("/webhooks")).toString();

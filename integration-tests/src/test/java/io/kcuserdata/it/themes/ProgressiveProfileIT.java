@@ -90,6 +90,29 @@ class ProgressiveProfileIT {
     }
 
     @Test
+    void showsASchemasRefusalNextToItsFieldAndStoresNothing(Browser browser, HttpApi admin) {
+      admin
+          .send(
+              "PUT",
+              "/admin/realms/" + progressive.realm.name() + "/user-data/schemas/profile",
+              "application/json",
+              "{\"properties\":{\"nickname\":{\"maxLength\":3}}}")
+          .requireStatus(200);
+      LoginOutcome prompt = signIn(browser);
+
+      LoginOutcome again =
+          answer(browser, prompt, Map.of("phone", "+49 30 1234567", "profile.nickname", "Ally"));
+
+      assertThat(again.signedIn()).isFalse();
+      DomElement nickname = again.page().getElementById("userdata-field-1");
+      assertThat(nickname.getAttribute("aria-invalid")).isEqualTo("true");
+      DomElement error = again.page().getElementById(nickname.getAttribute("aria-describedby"));
+      assertThat(error.getTextContent()).contains("3");
+      assertThat(progressive.realm.attributes(aliceId))
+          .doesNotContainKeys("phone", "profile.nickname");
+    }
+
+    @Test
     void storesValidValuesWhereTheUserDataApiSeesThemAtOnce(Browser browser) {
       LoginOutcome prompt = signIn(browser);
 

@@ -1,9 +1,9 @@
 package io.kcuserdata.mappers.claims;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.token.TokenClaims;
 import io.kcuserdata.core.token.TokenOrganization;
 import java.util.List;
@@ -97,7 +97,9 @@ public final class NamespaceClaimMapper extends AbstractOIDCProtocolMapper
     if (user == null || namespace.isEmpty()) {
       return;
     }
-    ObjectNode content = NamespaceStore.readAll(new UserModelAttributes(user)).get(namespace.get());
+    UserDataDocument data =
+        session.getProvider(UserDataProvider.class).read(session.getContext().getRealm(), user);
+    ObjectNode content = data.has(namespace.get()) ? data.get(namespace.get()) : null;
     Optional<Map<String, Object>> claim = ClaimContent.select(content, config.keys());
     if (claim.isEmpty()) {
       return;

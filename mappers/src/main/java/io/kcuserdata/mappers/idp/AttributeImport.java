@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.document.UserDataDocument;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.secrets.Fingerprints;
-import io.kcuserdata.core.service.UserDataService;
-import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.UserAttributes;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import io.kcuserdata.mappers.report.SkippedImportNote;
 import io.kcuserdata.mappers.report.SkippedImports;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
@@ -27,9 +22,10 @@ import org.keycloak.models.UserModel;
 
 /**
  * One run of one mapper for one brokered login: read the claim, decide by the update policy, write
- * through the user-data service as the provider (its rules and limits apply), and record a keyed
- * fingerprint of what was written for {@code preserve-local-edits}. A value the rules refuse is
- * skipped, logged and noted for the sign-in's event, never with the value; the login goes on.
+ * through the pack's user-data provider as the identity provider (its rules, limits and the realm's
+ * schemas apply), and record a keyed fingerprint of what was written for {@code
+ * preserve-local-edits}. A value the rules refuse is skipped, logged and noted for the sign-in's
+ * event, never with the value; the login goes on.
  */
 final class AttributeImport {
 
@@ -75,11 +71,9 @@ final class AttributeImport {
           "the value of " + config.source() + " is not a " + config.type().configValue());
       return;
     }
-    UserDataProvider provider = session.getProvider(UserDataProvider.class);
-    UserDataService service = provider.service();
-    SyncFingerprints fingerprints = new SyncFingerprints(provider.secrets(realm).fingerprints());
-    UserAttributes attributes = new UserModelAttributes(user);
-    UserDataDocument document = service.read(attributes);
+    UserDataProvider data = session.getProvider(UserDataProvider.class);
+    SyncFingerprints fingerprints = new SyncFingerprints(data.secrets(realm).fingerprints());
+    UserDataDocument document = data.read(realm, user);
     AttributeName target = config.target();
     ObjectNode status = document.get(Namespace.STATUS);
     JsonNode current = document.get(target.namespace()).get(target.key());
@@ -91,10 +85,10 @@ final class AttributeImport {
     if (outcome instanceof TargetSync.Keep) {
       if (lastWritten == Fingerprints.Verdict.OUTDATED) {
         // Still the value the provider wrote: record it again, keyed under the current key.
-        service.patch(
+        data.patch(
+            realm,
+            user,
             Caller.system(),
-            attributes,
-            Memberships.of(session, realm, user),
             SyncState.patch(alias, target.value(), fingerprints.of(current)),
             null);
       }
@@ -102,12 +96,11 @@ final class AttributeImport {
     }
     JsonNode written =
         outcome instanceof TargetSync.Write write ? write.value() : Json.NODES.nullNode();
-    Set<String> memberships = Memberships.of(session, realm, user);
     try {
       ObjectNode patch = Json.object();
       patch.putObject(target.namespace().kind().prefix());
       patch(patch, target, written);
-      service.patch(Caller.idpMapper(alias), attributes, memberships, patch, null);
+      data.patch(realm, user, Caller.idpMapper(alias), patch, null);
     } catch (InvalidUserDataException e) {
       LOG.warnf(
           "realm %s, provider %s: mapper '%s' skips %s for user %s: %s",
@@ -116,12 +109,8 @@ final class AttributeImport {
       return;
     }
     String fingerprint = written.isNull() ? null : fingerprints.of(written);
-    service.patch(
-        Caller.system(),
-        attributes,
-        memberships,
-        SyncState.patch(alias, target.value(), fingerprint),
-        null);
+    data.patch(
+        realm, user, Caller.system(), SyncState.patch(alias, target.value(), fingerprint), null);
   }
 
   private void skipped(BrokeredIdentityContext context, String target, String reason) {

@@ -1,10 +1,10 @@
 package io.kcuserdata.mappers.idp;
 
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.core.json.ClaimPath;
 import io.kcuserdata.core.namespace.AttributeName;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.namespace.NamespaceKind;
-import io.kcuserdata.core.validation.InvalidUserDataException;
 import java.util.Map;
 import java.util.Optional;
 

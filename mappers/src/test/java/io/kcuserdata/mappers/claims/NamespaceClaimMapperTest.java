@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.core.storage.AttributeCodec;
+import io.kcuserdata.mappers.email.Fakes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -30,6 +35,25 @@ class NamespaceClaimMapperTest {
       Stubs.of(
           UserSessionModel.class,
           Map.of("getUser", Stubs.of(UserModel.class, Map.of("getAttributes", attributes))));
+
+  /** The pack's provider as the mapper meets it: the user's attributes, decoded. */
+  final UserDataProvider data =
+      Fakes.proxy(
+          UserDataProvider.class,
+          Map.of(
+              "read",
+              args ->
+                  new UserDataDocument(
+                      AttributeCodec.decodeAll(((UserModel) args[1]).getAttributes()))));
+
+  final KeycloakSession session =
+      Fakes.proxy(
+          KeycloakSession.class,
+          Map.of(
+              "getProvider",
+              args -> data,
+              "getContext",
+              args -> Stubs.of(KeycloakContext.class, Map.of())));
 
   void store(Namespace namespace, String json) {
     attributes.putAll(AttributeCodec.encode(namespace, (ObjectNode) Json.parseOrNull(json)));
@@ -49,7 +73,7 @@ class NamespaceClaimMapperTest {
 
   AccessToken issue(ProtocolMapperModel model) {
     AccessToken token = new AccessToken();
-    mapper.setClaim(token, model, userSession, null, null);
+    mapper.setClaim(token, model, userSession, session, null);
     return token;
   }
 
@@ -154,8 +178,8 @@ class NamespaceClaimMapperTest {
       store(Namespace.idp("google"), "{\"hd\":\"example.com\"}");
       store(Namespace.idp("github"), "{\"login\":\"ada\"}");
       AccessToken token = new AccessToken();
-      mapper.setClaim(token, model("namespace", "idp.google"), userSession, null, null);
-      mapper.setClaim(token, model("namespace", "idp.github"), userSession, null, null);
+      mapper.setClaim(token, model("namespace", "idp.google"), userSession, session, null);
+      mapper.setClaim(token, model("namespace", "idp.github"), userSession, session, null);
       assertThat(token.getOtherClaims())
           .isEqualTo(
               Map.of(
@@ -186,7 +210,7 @@ class NamespaceClaimMapperTest {
           token,
           model("namespace", "custom_data", "claim.name", "acme.data"),
           userSession,
-          null,
+          session,
           null);
       assertThat(token.getOtherClaims()).isEqualTo(Map.of("acme", "a string"));
     }
@@ -198,12 +222,16 @@ class NamespaceClaimMapperTest {
       mapper.transformIDToken(
           off,
           model("namespace", "custom_data", "id.token.claim", "false"),
-          null,
+          session,
           userSession,
           null);
       IDToken on = new IDToken();
       mapper.transformIDToken(
-          on, model("namespace", "custom_data", "id.token.claim", "true"), null, userSession, null);
+          on,
+          model("namespace", "custom_data", "id.token.claim", "true"),
+          session,
+          userSession,
+          null);
       assertThat(off.getOtherClaims()).isEmpty();
       assertThat(on.getOtherClaims()).containsKey("custom_data");
     }

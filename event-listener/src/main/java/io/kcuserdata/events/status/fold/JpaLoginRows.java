@@ -1,10 +1,8 @@
 package io.kcuserdata.events.status.fold;
 
-import io.kcuserdata.core.json.Json;
+import io.kcuserdata.core.access.Caller;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
-import io.kcuserdata.core.storage.UserAttributes;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.status.store.LoginRecordEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -86,16 +84,19 @@ final class JpaLoginRows implements LoginRows {
     if (user == null) {
       return; // deleted since: nothing to count
     }
-    UserAttributes attributes = new UserModelAttributes(user);
+    UserDataProvider data = session.getProvider(UserDataProvider.class);
     try {
-      NamespaceStore.write(
-          attributes,
+      data.replace(
+          realm,
+          user,
+          Caller.system(),
           Namespace.STATUS,
           LoginTally.afterLogins(
-              NamespaceStore.readAll(attributes).getOrDefault(Namespace.STATUS, Json.object()),
+              data.read(realm, user).get(Namespace.STATUS),
               pending.count(),
               Instant.ofEpochMilli(pending.latestAt()),
-              pending.latestIp()));
+              pending.latestIp()),
+          null);
     } catch (ReadOnlyException e) {
       // A read-only user store (LDAP, say): the logins are not counted, and not retried forever.
       LOG.debugf(

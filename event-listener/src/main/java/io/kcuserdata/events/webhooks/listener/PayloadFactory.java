@@ -2,9 +2,9 @@ package io.kcuserdata.events.webhooks.listener;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kcuserdata.core.document.UserDataDocument;
 import io.kcuserdata.core.namespace.Namespace;
-import io.kcuserdata.core.spi.UserModelAttributes;
-import io.kcuserdata.core.storage.NamespaceStore;
+import io.kcuserdata.core.spi.UserDataProvider;
 import io.kcuserdata.events.webhooks.catalog.Actor;
 import io.kcuserdata.events.webhooks.catalog.EventCatalog;
 import io.kcuserdata.events.webhooks.catalog.PayloadData;
@@ -41,7 +41,7 @@ final class PayloadFactory {
     UserModel user = event.getUserId() == null ? null : user(realm, event.getUserId());
     UserSummary summary =
         user != null
-            ? summary(user)
+            ? summary(realm, user)
             : event.getUserId() == null ? null : UserSummary.ofId(event.getUserId());
     Actor actor =
         event.getUserId() == null
@@ -71,7 +71,7 @@ final class PayloadFactory {
         EventCatalog.userIdFromResourcePath(path)
             .map(id -> user(realm, id))
             .or(() -> byUsername(realm, event.getDetails()))
-            .map(this::summary)
+            .map(u -> summary(realm, u))
             .orElseGet(
                 () ->
                     EventCatalog.userIdFromResourcePath(path).map(UserSummary::ofId).orElse(null));
@@ -136,11 +136,11 @@ final class PayloadFactory {
     return session.users().getUserById(realm, id);
   }
 
-  private UserSummary summary(UserModel user) {
+  private UserSummary summary(RealmModel realm, UserModel user) {
+    UserDataDocument data =
+        this.appMetadata ? session.getProvider(UserDataProvider.class).read(realm, user) : null;
     ObjectNode appMetadata =
-        this.appMetadata
-            ? NamespaceStore.readAll(new UserModelAttributes(user)).get(Namespace.APP_METADATA)
-            : null;
+        data != null && data.has(Namespace.APP_METADATA) ? data.get(Namespace.APP_METADATA) : null;
     return new UserSummary(
         user.getId(),
         user.getUsername(),

@@ -1,6 +1,6 @@
 package io.kcuserdata.themes.progressive.action;
 
-import io.kcuserdata.core.validation.InvalidUserDataException;
+import io.kcuserdata.core.error.InvalidUserDataException;
 import io.kcuserdata.themes.progressive.Answers;
 import io.kcuserdata.themes.progressive.CollectedAttribute;
 import io.kcuserdata.themes.progressive.ProgressiveProfileSettings;

@@ -6,9 +6,7 @@ import io.kcuserdata.core.json.Json;
 import io.kcuserdata.core.namespace.Namespace;
 import io.kcuserdata.core.spi.Memberships;
 import io.kcuserdata.core.spi.UserDataProvider;
-import io.kcuserdata.core.spi.UserModelAttributes;
 import io.kcuserdata.core.status.StatusKey;
-import io.kcuserdata.core.storage.NamespaceStore;
 import io.kcuserdata.themes.progressive.CollectedAttribute;
 import io.kcuserdata.themes.progressive.PromptState;
 import java.util.ArrayList;
@@ -100,10 +98,8 @@ final class UserValues {
     Set<String> namespaces = new java.util.TreeSet<>();
     if (!patch.isEmpty()) {
       Set<String> memberOf = Memberships.of(session, realm, user);
-      session
-          .getProvider(UserDataProvider.class)
-          .service()
-          .patch(Caller.user(memberOf), new UserModelAttributes(user), memberOf, patch, null)
+      data()
+          .patch(realm, user, Caller.user(memberOf), patch, null)
           .changes()
           .forEach(change -> namespaces.add(change.namespace().name()));
     }
@@ -117,16 +113,19 @@ final class UserValues {
   }
 
   PromptState promptState() {
-    ObjectNode status = NamespaceStore.readAll(new UserModelAttributes(user)).get(Namespace.STATUS);
-    return PromptState.fromJson(status == null ? null : status.get(StatusKey.PROFILE_PROMPT.key()));
+    ObjectNode status = data().read(realm, user).get(Namespace.STATUS);
+    return PromptState.fromJson(status.get(StatusKey.PROFILE_PROMPT.key()));
   }
 
   void promptState(PromptState state) {
-    UserModelAttributes attributes = new UserModelAttributes(user);
-    ObjectNode status =
-        NamespaceStore.readAll(attributes).getOrDefault(Namespace.STATUS, Json.object()).deepCopy();
+    // Replaced whole, not merged: a merge would keep a member the new state no longer has.
+    ObjectNode status = data().read(realm, user).get(Namespace.STATUS);
     status.set(StatusKey.PROFILE_PROMPT.key(), state.toJson());
-    NamespaceStore.write(attributes, Namespace.STATUS, status);
+    data().replace(realm, user, Caller.system(), Namespace.STATUS, status, null);
+  }
+
+  private UserDataProvider data() {
+    return session.getProvider(UserDataProvider.class);
   }
 
   private UserProfile profile() {

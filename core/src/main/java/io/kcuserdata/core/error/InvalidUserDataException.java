@@ -1,4 +1,4 @@
-package io.kcuserdata.core.validation;
+package io.kcuserdata.core.error;
 
 import java.util.Optional;
 
