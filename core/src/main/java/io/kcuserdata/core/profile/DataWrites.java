@@ -78,7 +78,8 @@ final class DataWrites {
   /**
    * The refusal as errors, each at the attribute it concerns; a refusal of a key the form did not
    * send (a schema's {@code required}, the namespace as a whole) is shown at the first attribute of
-   * that namespace the form did send.
+   * that namespace the form did send. A rule Keycloak has a validator for is given as that
+   * validator's message key, so Keycloak's forms and the account console translate it.
    *
    * @return attribute name to its messages, in the order of {@code written}
    */
@@ -96,7 +97,7 @@ final class DataWrites {
       String namespace = namespaceOf(refusal.where());
       errors
           .computeIfAbsent(field(refusal.where(), namespace, written), f -> new ArrayList<>())
-          .add(refusal.rule());
+          .add(refusal.messageKey().orElse(refusal.rule()));
     }
     return errors;
   }

@@ -86,5 +86,14 @@ class DataWritesTest {
       assertThat(DataWrites.errors(refusal, List.of("profile.shoe_size")))
           .containsOnlyKeys("profile.shoe_size");
     }
+
+    @Test
+    void aRuleWithKeycloaksMessageKeyIsShownAsThatKeySoTheFormTranslatesIt() {
+      InvalidUserDataException refusal =
+          new InvalidUserDataException("profile.website", "Invalid URL.", "error-invalid-uri");
+
+      assertThat(DataWrites.errors(refusal, List.of("profile.website")))
+          .containsExactly(Map.entry("profile.website", List.of("error-invalid-uri")));
+    }
   }
 }
